@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "hvctl",
+    products: [
+        .executable(name: "hvctl", targets: ["hvctl"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // libcpuid (apt libcpuid-dev): CPUID on the live machine. See build-notes: keep pkgConfig and `link`.
+        .systemLibrary(
+            name: "CLibCpuid",
+            pkgConfig: "libcpuid",
+            providers: [.apt(["libcpuid-dev"])]
+        ),
+        // zlib (apt zlib1g-dev): reading and writing .tar.gz snapshots without spawning tar.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // sched_setaffinity/sched_getcpu, which Glibc's Swift overlay does not expose.
+        .target(
+            name: "CAffinity",
+            cSettings: [.define("_GNU_SOURCE")]
+        ),
+        // openat2(RESOLVE_IN_ROOT): reading a snapshot or --root tree without ever leaving it.
+        .target(name: "CRootFS"),
+        .target(
+            name: "HyperVKit",
+            dependencies: ["CZlib", "CRootFS"]
+        ),
+        .target(
+            name: "HyperVLive",
+            dependencies: ["HyperVKit", "CLibCpuid", "CAffinity"]
+        ),
+        .executableTarget(
+            name: "hvctl",
+            dependencies: [
+                "HyperVKit",
+                "HyperVLive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HyperVKitTests",
+            dependencies: ["HyperVKit"],
+            path: "Tests/HyperVKitTests"
+        ),
+        .testTarget(
+            name: "hvctlTests",
+            dependencies: ["hvctl", "HyperVKit", "HyperVLive"],
+            path: "Tests/hvctlTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,206 @@
+import CRootFS
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Reads files, directories and links beneath one root directory, as if it were `/`.
+///
+/// The one file reader behind both the live machine (root `/`) and snapshots (root = the snapshot
+/// directory), so the code that reads a guest reads a capture unchanged. Beneath a root other than
+/// `/`, paths are resolved with openat2(RESOLVE_IN_ROOT): neither `..` nor a symbolic link, however
+/// written, can reach a file outside the root. Only regular files are read (a FIFO or device planted
+/// in a snapshot can neither block nor stream forever), and every read is bounded.
+public final class RootFileReader: Sendable {
+    /// The root as given.
+    public let root: String
+    /// An open descriptor of the root directory, or AT_FDCWD for `/`.
+    private let rootFD: Int32
+    /// Whether openat2 works here; when it does not (kernel < 5.6, old seccomp profile), paths are
+    /// resolved component by component instead.
+    private let hasOpenat2: Bool
+
+    /// Files larger than this are refused as `invalid` (sysfs attributes are at most a page; the
+    /// largest file hvctl reads, /proc/interrupts on a 2048-CPU guest, is a few MiB).
+    public static let defaultLimit = 16 << 20
+
+    /// Opens `root`. Fails with the errno of the open when the root is not a readable directory.
+    public init(root: String) throws(ReadFailure) {
+        self.root = root
+        if root == "/" {
+            rootFD = AT_FDCWD
+            hasOpenat2 = false
+            return
+        }
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw RootFileReader.failure(errno) }
+        rootFD = fd
+        let probe = hvctl_open_in_root(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if probe >= 0 { close(probe) }
+        hasOpenat2 = probe >= 0
+    }
+
+    deinit {
+        if rootFD != AT_FDCWD { close(rootFD) }
+    }
+
+    /// The bytes of a regular file, at most `limit` of them.
+    public func file(at path: String, limit: Int = RootFileReader.defaultLimit) -> Result<[UInt8], ReadFailure> {
+        let fd: Int32
+        switch openBeneath(path, flags: O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(RootFileReader.failure(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable(.EISDIR)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.invalid("not a regular file")) }
+        return RootFileReader.readAll(fd, limit: limit)
+    }
+
+    /// Directory entries, sorted, without `.` and `..`.
+    public func directory(at path: String) -> Result<[String], ReadFailure> {
+        let fd: Int32
+        switch openBeneath(path, flags: O_RDONLY | O_DIRECTORY | O_CLOEXEC) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        guard let stream = fdopendir(fd) else {
+            let code = errno
+            close(fd)
+            return .failure(RootFileReader.failure(code))
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names.sorted())
+    }
+
+    /// The stored target of a symbolic link.
+    public func link(at path: String) -> Result<String, ReadFailure> {
+        let (parent, name) = RootFileReader.split(path)
+        guard !name.isEmpty, name != ".", name != ".." else { return .failure(.invalid("not a symbolic link")) }
+        let fd: Int32
+        switch openBeneath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(fd) }
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlinkat(fd, name, &buffer, 4096)
+        guard count >= 0 else {
+            let code = errno
+            return .failure(code == EINVAL ? .invalid("not a symbolic link") : RootFileReader.failure(code))
+        }
+        let bytes = buffer[0..<count].map { UInt8(bitPattern: $0) }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether anything (file, directory, link) exists at `path`, without following a final link.
+    public func exists(_ path: String) -> Bool {
+        let (parent, name) = RootFileReader.split(path)
+        guard case .success(let fd) = openBeneath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) else { return false }
+        defer { close(fd) }
+        if name.isEmpty { return true }
+        var info = stat()
+        return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+    }
+
+    // MARK: - Opening beneath the root
+
+    private func openBeneath(_ path: String, flags: Int32) -> Result<Int32, ReadFailure> {
+        if rootFD == AT_FDCWD {
+            let fd = open(path.isEmpty ? "/" : path, flags)
+            return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(errno))
+        }
+        let relative = RootFileReader.relative(path)
+        if hasOpenat2 {
+            let fd = hvctl_open_in_root(rootFD, relative, flags)
+            return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(-fd))
+        }
+        return resolveByHand(relative).flatMap { resolved in
+            let fd = openat(rootFD, resolved.isEmpty ? "." : resolved, flags | O_NOFOLLOW)
+            return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(errno))
+        }
+    }
+
+    /// Resolves every link in `relative` by hand, clamping `..` and absolute targets to the root.
+    /// Used only where openat2 is unavailable.
+    private func resolveByHand(_ relative: String) -> Result<String, ReadFailure> {
+        var pending = relative.split(separator: "/").map(String.init).reversed() as [String]
+        var resolved: [String] = []
+        var hops = 0
+        while let component = pending.popLast() {
+            if component == "." || component.isEmpty { continue }
+            if component == ".." {
+                _ = resolved.popLast()
+                continue
+            }
+            let candidate = (resolved + [component]).joined(separator: "/")
+            var info = stat()
+            guard fstatat(rootFD, candidate, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                return .failure(RootFileReader.failure(errno))
+            }
+            guard (info.st_mode & S_IFMT) == S_IFLNK else {
+                resolved.append(component)
+                continue
+            }
+            hops += 1
+            guard hops <= 40 else { return .failure(.unreadable(.ELOOP)) }
+            var buffer = [CChar](repeating: 0, count: 4097)
+            let count = readlinkat(rootFD, candidate, &buffer, 4096)
+            guard count >= 0 else { return .failure(RootFileReader.failure(errno)) }
+            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") { resolved = [] }
+            pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
+        }
+        return .success(resolved.joined(separator: "/"))
+    }
+
+    // MARK: - Helpers
+
+    static func readAll(_ fd: Int32, limit: Int) -> Result<[UInt8], ReadFailure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(failure(errno))
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .failure(.invalid("larger than \(limit) bytes")) }
+            if chunk.count < 65536 && bytes.count >= chunk.count * 4 {
+                chunk = [UInt8](repeating: 0, count: chunk.count * 4)
+            }
+        }
+    }
+
+    static func failure(_ code: Int32) -> ReadFailure {
+        if code == ENOENT || code == ENOTDIR { return .absent }
+        return .unreadable(Errno(code))
+    }
+
+    static func relative(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.first == "/" { trimmed.removeFirst() }
+        return trimmed.isEmpty ? "." : String(trimmed)
+    }
+
+    static func split(_ path: String) -> (parent: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.last == "/" { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+        let parent = trimmed[..<slash]
+        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.index(after: slash)...]))
+    }
+}

@@ -1,0 +1,160 @@
+import Synchronization
+
+/// A captured machine: a snapshot directory, or a `.tar.gz` of one unpacked into a private temporary
+/// directory (snapshot-format.md). The file faces are the same `RootFileReader` the live machine
+/// uses; CPUID, MSRs and the kernel log come from `cpuid.txt`, `msr/cpuN.txt` and `kernel.log`.
+public final class SnapshotMachine: Machine {
+    public let manifest: SnapshotManifest
+    public let origin: String
+    /// The directory the snapshot is read from (the unpacked copy for a tarball).
+    public let rootPath: String
+    private let reader: RootFileReader
+    private let cpuidDump: Result<CPUIDDump, ReadFailure>
+    private let msrCache = Mutex<[Int: Result<MSRDump, ReadFailure>]>([:])
+    /// Keeps an unpacked tarball alive as long as the machine; removed on deinit.
+    private let unpacked: TemporaryDirectory?
+
+    /// The kernel log is read whole; a dmesg buffer is at most 32 MiB (CONFIG_LOG_BUF_SHIFT ≤ 25).
+    public static let kernelLogLimit = 64 << 20
+
+    public var architecture: Architecture { manifest.arch }
+    public var kernelRelease: String? { manifest.kernelRelease }
+
+    /// Opens a snapshot directory or tarball. Errors name the path and say what is wrong.
+    public init(path: String) throws(SnapshotError) {
+        var root = path
+        var unpacked: TemporaryDirectory?
+        if TarGzipArchive.looksLikeGzip(path) {
+            let directory = try TarGzipArchive.unpack(path)
+            unpacked = directory
+            root = directory.path
+        }
+        let reader: RootFileReader
+        do {
+            reader = try RootFileReader(root: root)
+        } catch {
+            throw SnapshotError(path: path, message: "cannot open snapshot \(path): \(error)", failure: error)
+        }
+        // A tarball made by `tar czf x.tar.gz dir/` holds one top-level directory: look inside it.
+        var effective = reader
+        if case .failure(.absent) = reader.file(at: "/" + SnapshotManifest.fileName),
+            case .success(let entries) = reader.directory(at: "/"), entries.count == 1,
+            let inner = try? RootFileReader(root: root + "/" + entries[0]),
+            case .success = inner.file(at: "/" + SnapshotManifest.fileName)
+        {
+            effective = inner
+            root += "/" + entries[0]
+        }
+        let manifestPath = path + "/" + SnapshotManifest.fileName
+        let manifest: SnapshotManifest
+        switch effective.file(at: "/" + SnapshotManifest.fileName, limit: 1 << 20).flatMap(SnapshotManifest.decode) {
+        case .success(let decoded): manifest = decoded
+        case .failure(.absent):
+            throw SnapshotError(
+                path: manifestPath, message: "\(path) is not an hvctl snapshot: \(SnapshotManifest.fileName) is missing",
+                failure: .absent)
+        case .failure(let failure):
+            throw SnapshotError(path: manifestPath, message: "cannot read \(manifestPath): \(failure)", failure: failure)
+        }
+        self.manifest = manifest
+        self.origin = "snapshot \(path)"
+        self.rootPath = root
+        self.reader = effective
+        self.unpacked = unpacked
+        self.cpuidDump = effective.file(at: "/cpuid.txt").flatMap { bytes in
+            guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+                return .failure(.invalid("binary content where text was expected"))
+            }
+            return CPUIDDump.parse(text)
+        }
+    }
+
+    public func file(at path: String) -> Result<[UInt8], ReadFailure> {
+        if let failure = recordedFailure(path) { return .failure(failure) }
+        return reader.file(at: path)
+    }
+
+    public func directory(at path: String) -> Result<[String], ReadFailure> {
+        if let failure = recordedFailure(path) { return .failure(failure) }
+        return reader.directory(at: path)
+    }
+
+    public func link(at path: String) -> Result<String, ReadFailure> {
+        reader.link(at: path)
+    }
+
+    public func cpuid(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> {
+        cpuidDump.flatMap { dump in
+            guard let registers = dump.registers(leaf: leaf, subleaf: subleaf, cpu: cpu) else { return .failure(.absent) }
+            return .success(registers)
+        }
+    }
+
+    /// The CPUs `cpuid.txt` has blocks for, ascending; empty when it is absent or unreadable.
+    public var cpuidCPUs: [Int] {
+        (try? cpuidDump.get())?.cpus.keys.sorted() ?? []
+    }
+
+    /// Why `cpuid.txt` could not be used, if it could not (absent is not a problem on arm64).
+    public var cpuidFailure: ReadFailure? {
+        if case .failure(let failure) = cpuidDump { return failure }
+        return nil
+    }
+
+    public func msr(_ index: UInt32, cpu: Int) -> Result<UInt64, ReadFailure> {
+        let dump = msrCache.withLock { cache in
+            if let cached = cache[cpu] { return cached }
+            let loaded = reader.file(at: "/msr/cpu\(cpu).txt", limit: 1 << 20).flatMap { bytes in
+                MSRDump.parse(String(decoding: bytes, as: UTF8.self))
+            }
+            cache[cpu] = loaded
+            return loaded
+        }
+        return dump.flatMap { $0.values[index] ?? .failure(.absent) }
+    }
+
+    public func kernelLog() -> Result<[String], ReadFailure> {
+        if let failure = recordedFailure("/kernel.log") { return .failure(failure) }
+        return reader.file(at: "/kernel.log", limit: SnapshotMachine.kernelLogLimit).flatMap(KernelLogText.lines)
+    }
+
+    /// A failure the manifest's `unreadable` list records for this path at capture time.
+    private func recordedFailure(_ path: String) -> ReadFailure? {
+        guard let unreadable = manifest.unreadable, !unreadable.isEmpty else { return nil }
+        let key = RootFileReader.relative(path)
+        guard let name = unreadable[key] else { return nil }
+        return .unreadable(Errno(name: name) ?? .EIO)
+    }
+}
+
+/// A snapshot that cannot be opened at all (exit status 65, or 77 for a permission problem).
+public struct SnapshotError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var failure: ReadFailure
+
+    public init(path: String, message: String, failure: ReadFailure) {
+        self.path = path
+        self.message = message
+        self.failure = failure
+    }
+
+    public var description: String { message }
+}
+
+/// Turning raw kernel-log bytes into lines, shared by snapshots and the live reader.
+public enum KernelLogText {
+    /// Splits a log into lines. Binary content (NUL bytes, or mostly invalid UTF-8) is refused;
+    /// a stray invalid byte is replaced, as `dmesg` would print it.
+    public static func lines(_ bytes: [UInt8]) -> Result<[String], ReadFailure> {
+        if bytes.contains(0) { return .failure(.invalid("binary content (NUL bytes), not a kernel log")) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let replaced = text.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
+        if replaced > 16 && replaced * 20 > bytes.count {
+            return .failure(.invalid("binary content (not UTF-8 text), not a kernel log"))
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return .success(lines)
+    }
+}
