@@ -51,6 +51,11 @@ let package = Package(
             path: "Tests/HyperVKitTests"
         ),
         .testTarget(
+            name: "HyperVLiveTests",
+            dependencies: ["HyperVLive", "HyperVKit"],
+            path: "Tests/HyperVLiveTests"
+        ),
+        .testTarget(
             name: "hvctlTests",
             dependencies: ["hvctl", "HyperVKit", "HyperVLive"],
             path: "Tests/hvctlTests"

@@ -1,0 +1,4 @@
+import HyperVKit
+import Testing
+
+@testable import HyperVLive
