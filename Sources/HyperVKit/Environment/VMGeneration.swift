@@ -1,0 +1,40 @@
+/// The Hyper-V VM generation, from the firmware type (reference §11.2): Generation 2 boots UEFI
+/// (`/sys/firmware/efi` exists), Generation 1 a BIOS and offers the IDE controller on VMBus.
+public struct VMGeneration: Sendable, Equatable, Codable {
+    /// 1 or 2; nil when it does not apply (WSL2, not Hyper-V) or cannot be told.
+    public var generation: Int?
+    public var reason: String
+
+    public init(generation: Int?, reason: String) {
+        self.generation = generation
+        self.reason = reason
+    }
+
+    /// IDE controller class (reference §4): offered only to Generation 1 VMs.
+    static let ideClass = "32412632-86cb-44a2-9b5c-50d1417354f5"
+
+    public static func detect(
+        machine: any Machine, environment: HostEnvironment, vmbusClasses: [String]
+    ) -> VMGeneration {
+        switch environment.kind {
+        case .notHyperV:
+            return VMGeneration(generation: nil, reason: "not a Hyper-V guest")
+        case .wsl2:
+            return VMGeneration(generation: nil, reason: "WSL2's utility VM boots its kernel directly, without firmware")
+        default:
+            break
+        }
+        if machine.architecture == .aarch64 {
+            return VMGeneration(generation: 2, reason: "arm64 Hyper-V VMs are always UEFI (Generation 2)")
+        }
+        let hasIDE = vmbusClasses.contains(ideClass)
+        if machine.isDirectory("/sys/firmware/efi") {
+            return VMGeneration(generation: 2, reason: "UEFI firmware (/sys/firmware/efi exists)")
+        }
+        guard machine.isDirectory("/sys/firmware") || hasIDE else {
+            return VMGeneration(generation: nil, reason: "/sys/firmware was not captured")
+        }
+        let evidence = hasIDE ? "BIOS firmware (no /sys/firmware/efi) and an IDE controller on VMBus" : "BIOS firmware (no /sys/firmware/efi)"
+        return VMGeneration(generation: 1, reason: evidence)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+
+/// The exit-status contract scripts rely on (architecture.md, "Exit status").
+enum ExitStatus: Int32, CaseIterable, Sendable {
+    case success = 0
+    case answerNo = 1
+    case usage = 64
+    case invalidInput = 65
+    case notApplicable = 69
+    case ioError = 74
+    case permissionDenied = 77
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// The meaning, as `hvctl --help` and the man page print it.
+    var meaning: String {
+        switch self {
+        case .success: return "success; the answer is yes (healthy, feature present, CPU can go offline)"
+        case .answerNo: return "the answer is no (a check failed, a required feature is missing, a CPU is blocked)"
+        case .usage: return "usage error"
+        case .invalidInput: return "the input is invalid (a snapshot that cannot be read, a malformed value)"
+        case .notApplicable: return "not applicable here: not a Hyper-V guest, no VMBus, no CPUID on this architecture"
+        case .ioError: return "an I/O error while reading or writing the system"
+        case .permissionDenied: return "permission denied (MSRs, kernel log, sysfs writes need root)"
+        }
+    }
+
+    /// The table for `--help` and the man page.
+    static var table: String {
+        allCases.map { status in
+            let code = String(status.rawValue)
+            return String(repeating: " ", count: 3 - code.count) + code + "  " + status.meaning
+        }.joined(separator: "\n")
+    }
+}
+
+/// A failure that ends the command: a one-line message for stderr and the documented exit status.
+struct CommandFailure: Error, Sendable {
+    var message: String
+    var hint: String?
+    var status: ExitStatus
+
+    init(_ message: String, hint: String? = nil, status: ExitStatus) {
+        self.message = message
+        self.hint = hint
+        self.status = status
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import HyperVKit
+import HyperVLive
+
+/// Options every command takes, before or after the command name (`hvctl --snapshot s info` and
+/// `hvctl info --snapshot s` are the same).
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("Read a captured machine (a snapshot directory or .tar.gz) instead of this one.", valueName: "path"),
+        completion: .file())
+    var snapshot: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host's /sys at /host); CPUID, MSRs and the kernel log stay live.",
+            valueName: "dir"),
+        completion: .directory)
+    var root: String?
+
+    @Flag(name: .long, help: "Print one JSON document (schema in the man page) instead of text.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Colour text output: auto (a terminal without NO_COLOR), always, never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if snapshot != nil && root != nil {
+            throw ValidationError("--snapshot and --root cannot be used together")
+        }
+    }
+
+    /// The machine these options select. Errors carry the documented exit status.
+    func openMachine() throws(CommandFailure) -> any Machine {
+        if let snapshot {
+            do {
+                return try SnapshotMachine(path: snapshot)
+            } catch {
+                let status: ExitStatus = error.failure.isPermissionDenied ? .permissionDenied : .invalidInput
+                throw CommandFailure(error.message, status: status)
+            }
+        }
+        let root = root ?? "/"
+        do {
+            return try LiveMachine(root: root)
+        } catch {
+            let status: ExitStatus = error.isPermissionDenied ? .permissionDenied : .invalidInput
+            throw CommandFailure("cannot open root \(root): \(error)", status: status)
+        }
+    }
+
+    var useColor: Bool {
+        Terminal.wantsColor(color, isTTY: Terminal.stdoutIsTTY, environment: ProcessInfoEnvironment.current)
+    }
+}
