@@ -1,0 +1,86 @@
+/// Hypervisors recognised by the vendor signature of leaf 0x40000000 EBX/ECX/EDX: twelve ASCII
+/// bytes, four per register, each register little-endian (TLFS *Hypervisor CPUID Leaf Range*;
+/// Linux matches "Microsoft Hv" in `arch/x86/kernel/cpu/mshyperv.c`).
+///
+/// The signature identifies the vendor for display only: KVM and Xen can emulate Hyper-V and
+/// then answer "Microsoft Hv" themselves (reference §1.1 caveat).
+public enum KnownHypervisor: String, Sendable, Codable, CaseIterable {
+    case hyperV = "hyperv"
+    case kvm
+    case xen
+    case vmware
+    case qemuTCG = "qemu_tcg"
+    case bhyve
+    case acrn
+    case virtualBox = "virtualbox"
+    case parallels
+    case qnx
+
+    /// The signature as text, trailing NULs removed (KVM pads "KVMKVMKVM" with three).
+    public var signature: String {
+        switch self {
+        case .hyperV: return "Microsoft Hv"
+        case .kvm: return "KVMKVMKVM"
+        case .xen: return "XenVMMXenVMM"
+        case .vmware: return "VMwareVMware"
+        case .qemuTCG: return "TCGTCGTCGTCG"
+        case .bhyve: return "bhyve bhyve "
+        case .acrn: return "ACRNACRNACRN"
+        case .virtualBox: return "VBoxVBoxVBox"
+        case .parallels: return " lrpepyh  vr"
+        case .qnx: return "QNXQVMBSQG"
+        }
+    }
+
+    /// A name for people.
+    public var displayName: String {
+        switch self {
+        case .hyperV: return "Microsoft Hyper-V"
+        case .kvm: return "KVM"
+        case .xen: return "Xen"
+        case .vmware: return "VMware"
+        case .qemuTCG: return "QEMU TCG"
+        case .bhyve: return "bhyve"
+        case .acrn: return "ACRN"
+        case .virtualBox: return "VirtualBox"
+        case .parallels: return "Parallels"
+        case .qnx: return "QNX Hypervisor"
+        }
+    }
+
+    /// The hypervisor whose signature is in these registers, nil for an unknown one.
+    public static func identify(ebx: UInt32, ecx: UInt32, edx: UInt32) -> KnownHypervisor? {
+        var bytes = SignatureText.bytes(of: [ebx, ecx, edx])
+        while bytes.last == 0 { bytes.removeLast() }
+        return allCases.first { Array($0.signature.utf8) == bytes }
+    }
+
+    /// The 12-character signature text of these registers, non-printable bytes escaped
+    /// (`KVMKVMKVM\0\0\0`).
+    public static func signatureText(ebx: UInt32, ecx: UInt32, edx: UInt32) -> String {
+        SignatureText.text(of: [ebx, ecx, edx])
+    }
+}
+
+/// ASCII signatures packed into registers, four bytes each, least significant byte first.
+public enum SignatureText {
+    /// The bytes of `registers`, in register order, each register little-endian.
+    public static func bytes(of registers: [UInt32]) -> [UInt8] {
+        registers.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> UInt32($0 * 8)) } }
+    }
+
+    /// The registers as text: printable ASCII as is, NUL as `\0`, a backslash as `\\`, anything
+    /// else as `\xNN`, so every byte stays visible and the text stays one line.
+    public static func text(of registers: [UInt32]) -> String {
+        bytes(of: registers).map(escape).joined()
+    }
+
+    static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case 0: return "\\0"
+        case UInt8(ascii: "\\"): return "\\\\"
+        case 0x20...0x7E: return String(UnicodeScalar(byte))
+        default: return "\\x" + String(HexString.format(byte, digits: 2).dropFirst(2))
+        }
+    }
+}
