@@ -1,14 +1,106 @@
 import ArgumentParser
 import HyperVKit
 
-struct FeaturesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "features", abstract: "Every privilege, feature and recommendation bit the hypervisor reports.")
+extension FeatureSourceRequest: ExpressibleByArgument {}
+
+struct FeaturesCommand: ParsableCommand, ReportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "features",
+        abstract: "Every privilege, feature and recommendation bit the hypervisor reports.",
+        discussion: """
+            Decodes the CPUID hypervisor leaves 0x40000000-0x4000000C (and 0x40000080-0x40000082 where the \
+            virtualization stack offers them) under their TLFS names: the partition privilege mask, the \
+            feature and recommendation words, limits, nested virtualization and isolation. Set bits that no \
+            specification names are listed as unknown, never dropped.
+
+            With --source kernel-log the words the kernel printed at boot (`Hyper-V: privilege flags low …`, \
+            `Host Build`, `Isolation Config`, `Nested features`) fill the same registers; registers the log \
+            does not print are unknown. arm64 has no CPUID, so the kernel log is the only source there.
+
+            --require NAME,... exits 1 unless every named flag (TLFS name or Linux macro, any case) is set.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try CommandRunner.run(global) { context throws(CommandFailure) in
-            .success
+    @Option(help: "Where the registers come from: auto (CPUID when it shows Hyper-V, else the kernel log), cpuid, kernel-log.")
+    var source: FeatureSourceRequest = .auto
+
+    @Flag(help: "List every known flag, set or not, and every register.")
+    var all = false
+
+    @Flag(help: "Print the raw registers of each leaf instead of decoding them.")
+    var raw = false
+
+    @Option(
+        help: ArgumentHelp("Exit 1 unless these flags are all set (comma-separated TLFS names or Linux macros).", valueName: "names"),
+        transform: { $0.split(separator: ",").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } })
+    var require: [String] = []
+
+    func run() throws { try runReport() }
+
+    func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let report: FeaturesReport
+        switch FeaturesReportBuilder.build(context.machine, source: source) {
+        case .success(let built): report = built
+        case .failure(let failure): throw CommandFailure(failure)
         }
+        var output = CommandOutput()
+        output.stdout = try CommandRunner.render(report, context: context) {
+            raw ? RawLeavesText(report: report).render() : FeaturesText(report: report, showAll: all, color: context.color).render()
+        }
+        output.warn(report.diagnostics)
+        guard report.summary.hypervisor.isHyperV else {
+            output.warnings.append("hvctl: not a Hyper-V guest: \(NotHyperVText.reason(report.summary.hypervisor))")
+            output.status = .notApplicable
+            return output
+        }
+        try checkRequirements(report, into: &output)
+        return output
+    }
+
+    /// `--require`: every name must be a known flag; exit 1 naming each one that is not set.
+    private func checkRequirements(_ report: FeaturesReport, into output: inout CommandOutput) throws(CommandFailure) {
+        var missing: [String] = []
+        for name in require {
+            guard let found = report.flag(named: name) else {
+                throw CommandFailure("unknown feature name \"\(name)\"", hint: "hvctl features --all lists the names", status: .usage)
+            }
+            let where_ = "\(hex32(found.leaf.leaf)) \(found.register.rawValue.uppercased())[\(found.flag.bit)]"
+            if found.leaf.register(found.register) == nil {
+                missing.append("\(found.flag.name) (\(where_): unknown from this source)")
+            } else if !found.flag.set {
+                missing.append("\(found.flag.name) (\(where_))")
+            }
+        }
+        if !missing.isEmpty {
+            output.warnings.append("hvctl: missing required features: " + missing.joined(separator: ", "))
+            output.status = .answerNo
+        }
+    }
+}
+
+/// Why a machine is not a Hyper-V guest, in words.
+enum NotHyperVText {
+    static func reason(_ hypervisor: HypervisorSummary.Hypervisor) -> String {
+        guard hypervisor.present else { return "no hypervisor (CPUID.1:ECX[31] is clear)" }
+        guard let vendor = hypervisor.vendor else { return "no Hyper-V lines found" }
+        if let known = KnownHypervisor.allCases.first(where: { $0.signature == vendor }) {
+            return "the hypervisor is \(known.displayName) (\"\(vendor)\")"
+        }
+        return "the hypervisor signature is \"\(vendor)\""
+    }
+}
+
+extension CommandFailure {
+    /// Maps a report failure to the documented exit status.
+    init(_ failure: ReportFailure) {
+        let status: ExitStatus
+        switch failure.kind {
+        case .notApplicable: status = .notApplicable
+        case .invalidInput: status = .invalidInput
+        case .permissionDenied: status = .permissionDenied
+        case .ioError: status = .ioError
+        }
+        self.init(failure.message, hint: failure.hint, status: status)
     }
 }

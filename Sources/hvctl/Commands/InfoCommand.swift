@@ -1,14 +1,33 @@
 import ArgumentParser
 import HyperVKit
 
-struct InfoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "One screen: hypervisor, host, environment, limits, VMBus.")
+struct InfoCommand: ParsableCommand, ReportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "One screen: hypervisor, host build and release, environment, limits, VMBus.",
+        discussion: """
+            Says which hypervisor this is (Hyper-V, or which other one: KVM, Xen, VMware, none; a KVM guest \
+            that imitates the Hyper-V signature is called out), the host build and the Windows release it \
+            belongs to, the partition role, isolation and nesting, whether this is Azure, WSL2 or an \
+            on-premises host (each with the evidence), the VM generation, CPU counts, the clock source, \
+            VMBus devices and the negotiated VMBus version, and what the host says of itself through KVP \
+            when the KVP daemon's pool is readable. Exits 69 when this is not a Hyper-V guest.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try CommandRunner.run(global) { context throws(CommandFailure) in
-            .success
+    func run() throws { try runReport() }
+
+    func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let report = InfoReportBuilder.build(context.machine)
+        var output = CommandOutput()
+        output.stdout = try CommandRunner.render(report, context: context) {
+            InfoText(report: report, color: context.color).render()
         }
+        output.warn(report.diagnostics)
+        if !report.identity.isGenuineHyperV {
+            output.status = .notApplicable
+        }
+        return output
     }
 }

@@ -1,0 +1,92 @@
+/// Builds `InfoReport`: every reader runs once, a failed read becomes a diagnostic, and the report
+/// always comes back (info is the command people run first, so it never gives up on one file).
+public enum InfoReportBuilder {
+    public static func build(_ machine: any Machine) -> InfoReport {
+        var diagnostics: [Diagnostic] = []
+        var log = KernelLogReading(machine)
+        let features: FeaturesReport?
+        switch FeaturesReportBuilder.build(machine, source: .auto, log: &log) {
+        case .success(let report):
+            features = report
+            diagnostics += report.diagnostics
+        case .failure(let failure):
+            features = nil
+            diagnostics.append(Diagnostic(source: "features", message: failure.message, hint: failure.hint))
+        }
+        let (dmi, dmiDiagnostics) = DMIInfo.read(from: machine)
+        let (topology, cpuDiagnostics) = CPUTopology.read(from: machine)
+        let (clock, clockDiagnostics) = ClockSource.read(from: machine)
+        let (inventory, vmbusDiagnostics) = VMBusInventory.read(from: machine)
+        diagnostics += dmiDiagnostics + cpuDiagnostics + clockDiagnostics + vmbusDiagnostics
+
+        let identity = identify(machine, features: features, dmi: dmi)
+        let environment = HostEnvironment.detect(
+            isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
+        let generation = VMGeneration.detect(machine: machine, environment: environment, vmbusClasses: inventory.classIDs)
+        let vmbus = vmbusSummary(inventory, log: &log, features: features, diagnostics: &diagnostics)
+        let (kvp, kvpDiagnostics) = readHostKVP(machine)
+        diagnostics += kvpDiagnostics
+        return InfoReport(
+            features: features, identity: identity, environment: environment, generation: generation,
+            kernelRelease: machine.kernelRelease,
+            cpus: InfoReport.CPUs(topology: topology, phantom: topology.phantom.flatMap { $0.isEmpty ? nil : $0 }),
+            clocksource: clock, vmbus: vmbus, hostKVP: kvp, diagnostics: diagnostics)
+    }
+
+    static func identify(_ machine: any Machine, features: FeaturesReport?, dmi: DMIInfo) -> HypervisorIdentity {
+        guard let summary = features?.summary.hypervisor else {
+            return HypervisorIdentity(
+                kind: nil, name: "unknown", isGenuineHyperV: false, imitatesHyperV: false,
+                evidence: ["neither CPUID nor the kernel log could be read"])
+        }
+        var alternate: KnownHypervisor?
+        if features?.source == .cpuid,
+            case .success(let leaf) = machine.cpuid(leaf: HypervisorLeafReader.kvmAlternateBase, subleaf: 0, cpu: 0)
+        {
+            alternate = KnownHypervisor.identify(ebx: leaf.ebx, ecx: leaf.ecx, edx: leaf.edx)
+        }
+        return HypervisorIdentity.identify(summary: summary, alternateSignature: alternate, dmi: dmi)
+    }
+
+    /// Counts from sysfs; the negotiated version from the kernel log, the only place it is
+    /// published (§5.2). An unreadable log is a diagnostic, not a failure.
+    static func vmbusSummary(
+        _ inventory: VMBusInventory, log: inout KernelLogReading, features: FeaturesReport?,
+        diagnostics: inout [Diagnostic]
+    ) -> InfoReport.VMBus {
+        var vmbus = InfoReport.VMBus(
+            present: inventory.present, devices: inventory.present ? inventory.devices : nil,
+            channels: inventory.present ? inventory.channels : nil, version: nil, versionSource: nil)
+        guard features?.summary.hypervisor.isHyperV == true || inventory.present else { return vmbus }
+        switch log.facts() {
+        case .success(let facts):
+            vmbus.version = facts.vmbusVersion
+            vmbus.versionSource = facts.vmbusVersion == nil ? nil : "kernel_log"
+        case .failure(let failure):
+            if !diagnostics.contains(where: { $0.message == failure.message }) {
+                diagnostics.append(Diagnostic(source: "kernel_log", message: failure.message, hint: failure.hint))
+            }
+        }
+        return vmbus
+    }
+
+    /// KVP pool 3: present only while hv_kvp_daemon runs, root-only by default (§11.1).
+    static func readHostKVP(_ machine: any Machine) -> (InfoReport.HostKVP?, [Diagnostic]) {
+        let path = KVPPool.hostPoolPath
+        switch machine.file(at: path).flatMap(KVPPool.decode) {
+        case .success(let pool):
+            let major = pool.value(for: "HostingSystemOsMajor")
+            let minor = pool.value(for: "HostingSystemOsMinor")
+            let version = major.map { major in minor.map { "\(major).\($0)" } ?? major }
+            let kvp = InfoReport.HostKVP(
+                hostName: pool.value(for: "PhysicalHostNameFullyQualified") ?? pool.value(for: "HostName"),
+                osVersion: version, editionID: pool.value(for: "HostingSystemEditionId"),
+                nestingLevel: pool.value(for: "HostingSystemNestedLevel").flatMap { Int($0) }, source: path)
+            return (kvp, [])
+        case .failure(.absent):
+            return (nil, [])
+        case .failure(let failure):
+            return (nil, [.read(path, failure, hint: failure.isPermissionDenied ? "run as root" : nil)])
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import HyperVKit
+
+/// The text form of `hvctl info`: one aligned screen, each conclusion with its reason.
+struct InfoText {
+    var report: InfoReport
+    var color: Bool
+
+    func render() -> String {
+        var block = KeyValueBlock()
+        let identity = report.identity
+        let hypervisorStyle: Style = identity.isGenuineHyperV ? .green : .yellow
+        block.add("Hypervisor", identity.name, hypervisorStyle)
+        if !identity.evidence.isEmpty { block.add("", "(" + identity.evidence.joined(separator: "; ") + ")") }
+        if let summary = report.features?.summary, summary.hypervisor.isHyperV {
+            block.add("Host build", SummaryText.host(summary.host))
+            block.add("Environment", "\(report.environment.title) (\(report.environment.reason))")
+            block.add("Generation", generation)
+            block.add("Partition", SummaryText.role(summary.partition))
+            block.add("Isolation", SummaryText.isolation(summary.isolation))
+            block.add("Nested", SummaryText.yesNo(summary.nested))
+            block.add("Limits", SummaryText.limits(summary.limits))
+        }
+        block.add("Kernel", report.kernelRelease ?? "unknown")
+        block.add("CPUs", cpus)
+        block.add("Clock source", clock)
+        if report.vmbus.present || report.identity.isGenuineHyperV { block.add("VMBus", vmbus) }
+        if let kvp = report.hostKVP { block.add("Host says", hostSays(kvp)) }
+        if let source = report.features?.source { block.add("Source", source == .cpuid ? "CPUID" : "kernel log") }
+        return block.render(color: color)
+    }
+
+    private var generation: String {
+        guard let generation = report.generation.generation else { return "n/a (\(report.generation.reason))" }
+        return "\(generation) (\(report.generation.reason))"
+    }
+
+    private var cpus: String {
+        let topology = report.cpus.topology
+        var parts: [String] = []
+        if let online = topology.online { parts.append("\(online.count) online (\(online))") }
+        if let present = topology.present { parts.append("\(present.count) present") }
+        if let possible = topology.possible { parts.append("\(possible.count) possible") }
+        var text = parts.isEmpty ? "unknown" : parts.joined(separator: ", ")
+        if let phantom = report.cpus.phantom {
+            text += "\n\(phantom.count) phantom hot-add CPUs (\(phantom)): listed by the host's ACPI tables, never added by Hyper-V"
+        }
+        return text
+    }
+
+    private var clock: String {
+        guard let current = report.clocksource.current else { return "unknown" }
+        let others = report.clocksource.available.filter { $0 != current }
+        return others.isEmpty ? current : "\(current) (also available: \(others.joined(separator: " ")))"
+    }
+
+    private var vmbus: String {
+        let vmbus = report.vmbus
+        guard vmbus.present else { return "not present (no /sys/bus/vmbus)" }
+        var text = "\(vmbus.devices ?? 0) devices, \(vmbus.channels ?? 0) channels"
+        if let version = vmbus.version {
+            text += "; protocol \(version) (kernel log)"
+        } else {
+            text += "; protocol unknown (kernel log not readable or without the line)"
+        }
+        return text
+    }
+
+    private func hostSays(_ kvp: InfoReport.HostKVP) -> String {
+        var parts: [String] = []
+        if let name = kvp.hostName { parts.append(name) }
+        if let version = kvp.osVersion { parts.append("Windows \(version)") }
+        if let edition = kvp.editionID { parts.append("edition \(edition)") }
+        if let level = kvp.nestingLevel { parts.append("nesting level \(level)") }
+        return parts.joined(separator: ", ") + " (KVP pool 3)"
+    }
+}
