@@ -27,7 +27,7 @@ public enum HypervisorLeafReader {
     public static func read(_ machine: any Machine, cpu: Int = 0) -> CPUIDCapture {
         var capture = CPUIDCapture(hypervisorPresentBit: nil, cpuVendor: nil, leaves: [:], diagnostics: [])
         if case .success(let leaf0) = machine.cpuid(leaf: 0, subleaf: 0, cpu: cpu) {
-            capture.cpuVendor = signature([leaf0.ebx, leaf0.edx, leaf0.ecx])
+            capture.cpuVendor = SignatureText.text(of: [leaf0.ebx, leaf0.edx, leaf0.ecx])
         }
         if case .success(let leaf1) = machine.cpuid(leaf: 1, subleaf: 0, cpu: cpu) {
             capture.hypervisorPresentBit = leaf1.ecx & (1 << 31) != 0
@@ -73,24 +73,5 @@ public enum HypervisorLeafReader {
             capture.diagnostics.append(
                 Diagnostic(source: "cpuid", message: "cannot read CPUID leaf \(hex32(leaf)) on CPU \(cpu): \(failure)"))
         }
-    }
-
-    /// Twelve (or four) ASCII bytes held little-endian in registers, as CPUID vendor strings are.
-    /// NULs are dropped; other non-printable bytes are shown as `\xNN`.
-    public static func signature(_ registers: [UInt32]) -> String {
-        var text = ""
-        for register in registers {
-            for shift in stride(from: 0, to: 32, by: 8) {
-                let byte = UInt8((register >> UInt32(shift)) & 0xFF)
-                if byte == 0 { continue }
-                if byte >= 0x20 && byte < 0x7F {
-                    text.append(Character(UnicodeScalar(byte)))
-                } else {
-                    let digits = String(byte, radix: 16)
-                    text += "\\x" + (digits.count == 1 ? "0" : "") + digits
-                }
-            }
-        }
-        return text
     }
 }

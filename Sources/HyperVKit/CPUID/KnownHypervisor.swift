@@ -55,6 +55,14 @@ public enum KnownHypervisor: String, Sendable, Codable, CaseIterable {
         return allCases.first { Array($0.signature.utf8) == bytes }
     }
 
+    /// The hypervisor whose escaped signature text (`signatureText`) this is; trailing NULs
+    /// (`\0`) do not count, as KVM pads "KVMKVMKVM" with three.
+    public static func identify(vendorText: String) -> KnownHypervisor? {
+        var text = Substring(vendorText)
+        while text.hasSuffix("\\0") { text = text.dropLast(2) }
+        return allCases.first { $0.signature == text }
+    }
+
     /// The 12-character signature text of these registers, non-printable bytes escaped
     /// (`KVMKVMKVM\0\0\0`).
     public static func signatureText(ebx: UInt32, ecx: UInt32, edx: UInt32) -> String {

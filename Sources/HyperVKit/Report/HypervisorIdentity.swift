@@ -33,7 +33,7 @@ public struct HypervisorIdentity: Sendable, Equatable, Codable {
                 kind: nil, name: "none", isGenuineHyperV: false, imitatesHyperV: false,
                 evidence: ["CPUID.1:ECX[31] (hypervisor present) is clear"])
         }
-        let byVendor = summary.vendor.flatMap { vendor in KnownHypervisor.allCases.first { $0.signature == vendor } }
+        let byVendor = summary.vendor.flatMap(KnownHypervisor.identify(vendorText:))
         var evidence: [String] = []
         if let vendor = summary.vendor { evidence.append("CPUID 0x40000000 vendor \"\(vendor)\"") }
         guard summary.isHyperV else {

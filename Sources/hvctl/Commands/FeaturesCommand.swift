@@ -33,7 +33,7 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
 
     @Option(
         help: ArgumentHelp("Exit 1 unless these flags are all set (comma-separated TLFS names or Linux macros).", valueName: "names"),
-        transform: { $0.split(separator: ",").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } })
+        transform: { $0.split(separator: ",").map { $0.filter { $0 != " " } }.filter { !$0.isEmpty } })
     var require: [String] = []
 
     func run() throws { try runReport() }
@@ -84,7 +84,7 @@ enum NotHyperVText {
     static func reason(_ hypervisor: HypervisorSummary.Hypervisor) -> String {
         guard hypervisor.present else { return "no hypervisor (CPUID.1:ECX[31] is clear)" }
         guard let vendor = hypervisor.vendor else { return "no Hyper-V lines found" }
-        if let known = KnownHypervisor.allCases.first(where: { $0.signature == vendor }) {
+        if let known = KnownHypervisor.identify(vendorText: vendor) {
             return "the hypervisor is \(known.displayName) (\"\(vendor)\")"
         }
         return "the hypervisor signature is \"\(vendor)\""

@@ -61,9 +61,15 @@ struct FeaturesText {
         var table = Table(columns: [Table.Column("FIELD"), Table.Column("VALUE", .right), Table.Column("MEANING")])
         for field in register.fields {
             let summary = layout?.fields.first { $0.name == field.name }?.summary ?? ""
-            table.append([Table.Cell(field.name), Table.Cell(String(field.value)), Table.Cell(summary)])
+            table.append([Table.Cell(field.name), Table.Cell(FeaturesText.format(field)), Table.Cell(summary)])
         }
         return table.rows.isEmpty ? "" : table.render(headings: false, color: color, indent: "      ")
+    }
+
+    /// Signatures as their ASCII text, other values in decimal with hex beside large ones.
+    static func format(_ field: (name: String, value: UInt64)) -> String {
+        if field.name.hasSuffix("signature") { return "\"" + SignatureText.text(of: [UInt32(truncatingIfNeeded: field.value)]) + "\"" }
+        return field.value < 10 ? String(field.value) : "\(field.value) (0x\(String(field.value, radix: 16)))"
     }
 
     private func flagTable(_ flags: [DecodedFlag], layout: RegisterLayout?) -> String {
