@@ -27,7 +27,12 @@ public final class RootFileReader: Sendable {
     public static let defaultLimit = 16 << 20
 
     /// Opens `root`. Fails with the errno of the open when the root is not a readable directory.
-    public init(root: String) throws(ReadFailure) {
+    public convenience init(root: String) throws(ReadFailure) {
+        try self.init(root: root, allowOpenat2: true)
+    }
+
+    /// `allowOpenat2: false` forces the by-hand resolution, so tests cover the fallback too.
+    init(root: String, allowOpenat2: Bool) throws(ReadFailure) {
         self.root = root
         if root == "/" {
             rootFD = AT_FDCWD
@@ -39,7 +44,7 @@ public final class RootFileReader: Sendable {
         rootFD = fd
         let probe = hvctl_open_in_root(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if probe >= 0 { close(probe) }
-        hasOpenat2 = probe >= 0
+        hasOpenat2 = probe >= 0 && allowOpenat2
     }
 
     deinit {

@@ -228,7 +228,8 @@ struct TarHeader {
     init(_ block: [UInt8]) {
         let base = TarHeader.string(block, 0, 100)
         let prefix = TarHeader.string(block, 345, 155)
-        let isUstar = TarHeader.string(block, 257, 5) == "ustar"
+        // POSIX ustar ("ustar\0") has a name prefix at 345; GNU's "ustar  " keeps times there.
+        let isUstar = Array(block[257..<263]) == Array("ustar".utf8) + [0]
         name = isUstar && !prefix.isEmpty ? prefix + "/" + base : base
         size = TarHeader.octal(block, 124, 12)
         type = Character(UnicodeScalar(block[156]))

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import HyperVKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The root-relative reader must never leave its root (architecture.md, "The seams"), with
+/// openat2 and with the by-hand fallback alike.
+@Suite struct RootFileReaderTests {
+    static let modes = [true, false]
+
+    private func tree() throws -> (ScratchDirectory, String) {
+        let scratch = try ScratchDirectory()
+        try scratch.write("outside-secret", "secret\n")
+        try scratch.write("root/sys/devices/dev0/id", "14\n")
+        try scratch.link("root/sys/bus/vmbus/devices/dev0", to: "../../../devices/dev0")
+        try scratch.link("root/abs", to: "/sys/devices/dev0/id")
+        try scratch.link("root/climb", to: "../../../../outside-secret")
+        try scratch.link("root/loop", to: "loop")
+        return (scratch, scratch.path + "/root")
+    }
+
+    @Test(arguments: modes)
+    func followsRelativeLinksInsideTheRoot(_ openat2: Bool) throws {
+        let (scratch, root) = try tree()
+        let reader = try RootFileReader(root: root, allowOpenat2: openat2)
+        #expect(try reader.file(at: "/sys/bus/vmbus/devices/dev0/id").get() == Array("14\n".utf8))
+        #expect(try reader.directory(at: "/sys/bus/vmbus/devices").get() == ["dev0"])
+        #expect(try reader.link(at: "/sys/bus/vmbus/devices/dev0").get() == "../../../devices/dev0")
+        _ = scratch
+    }
+
+    @Test(arguments: modes)
+    func resolvesAbsoluteLinksAndDotDotWithinTheRoot(_ openat2: Bool) throws {
+        let (scratch, root) = try tree()
+        let reader = try RootFileReader(root: root, allowOpenat2: openat2)
+        #expect(try reader.file(at: "/abs").get() == Array("14\n".utf8))
+        #expect(reader.file(at: "/climb") == .failure(.absent))
+        #expect(reader.file(at: "/../outside-secret") == .failure(.absent))
+        #expect(reader.file(at: "/../../sys/devices/dev0/id").map { $0.count } == .success(3))
+        _ = scratch
+    }
+
+    @Test(arguments: modes)
+    func reportsLoopsAndMissingFiles(_ openat2: Bool) throws {
+        let (scratch, root) = try tree()
+        let reader = try RootFileReader(root: root, allowOpenat2: openat2)
+        #expect(reader.file(at: "/loop") == .failure(.unreadable(.ELOOP)))
+        #expect(reader.file(at: "/nothing") == .failure(.absent))
+        #expect(reader.file(at: "/sys/devices/dev0/id/below-a-file") == .failure(.absent))
+        #expect(reader.file(at: "/sys") == .failure(.unreadable(.EISDIR)))
+        _ = scratch
+    }
+
+    @Test func neverBlocksOnAFifoAndBoundsReads() throws {
+        let scratch = try ScratchDirectory()
+        #expect(mkfifo(scratch.path + "/fifo", 0o600) == 0)
+        try scratch.write("big", [UInt8](repeating: 0x41, count: 5000))
+        let reader = try RootFileReader(root: scratch.path)
+        #expect(reader.file(at: "/fifo") == .failure(.invalid("not a regular file")))
+        #expect(reader.file(at: "/big", limit: 4096) == .failure(.invalid("larger than 4096 bytes")))
+        #expect(try reader.file(at: "/big").get().count == 5000)
+    }
+
+    @Test func aMissingRootIsAnError() {
+        #expect(throws: ReadFailure.absent) { try RootFileReader(root: "/nonexistent/hvctl-root") }
+    }
+}
