@@ -56,7 +56,8 @@ enum CommandRunner {
     }
 
     /// Renders a report as JSON or text.
-    static func render<Report: Encodable>(_ report: Report, context: CommandContext, text: () -> String) throws(CommandFailure)
+    static func render<Report: Encodable>(_ report: Report, context: CommandContext, text: () -> String)
+        throws(CommandFailure)
         -> String
     {
         guard context.json else { return text() }

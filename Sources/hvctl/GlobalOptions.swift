@@ -6,7 +6,9 @@ import HyperVLive
 /// `hvctl info --snapshot s` are the same).
 struct GlobalOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("Read a captured machine (a snapshot directory or .tar.gz) instead of this one.", valueName: "path"),
+        name: .long,
+        help: ArgumentHelp(
+            "Read a captured machine (a snapshot directory or .tar.gz) instead of this one.", valueName: "path"),
         completion: .file())
     var snapshot: String?
 
@@ -21,7 +23,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document (schema in the man page) instead of text.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Colour text output: auto (a terminal without NO_COLOR), always, never.", valueName: "when"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Colour text output: auto (a terminal without NO_COLOR), always, never.", valueName: "when"))
     var color: ColorChoice = .auto
 
     func validate() throws {

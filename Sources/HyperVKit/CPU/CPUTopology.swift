@@ -21,7 +21,8 @@ public struct CPUTopology: Sendable, Equatable, Codable {
             switch machine.attribute(at: path) {
             case .success(let text):
                 guard let list = CPUList(parsing: text) else {
-                    diagnostics.append(Diagnostic(path: path, message: "\(path): not a CPU list: \"\(text.prefix(40))\""))
+                    diagnostics.append(
+                        Diagnostic(path: path, message: "\(path): not a CPU list: \"\(text.prefix(40))\""))
                     return nil
                 }
                 return list

@@ -20,7 +20,8 @@ public struct VMGeneration: Sendable, Equatable, Codable {
         case .notHyperV:
             return VMGeneration(generation: nil, reason: "not a Hyper-V guest")
         case .wsl2:
-            return VMGeneration(generation: nil, reason: "WSL2's utility VM boots its kernel directly, without firmware")
+            return VMGeneration(
+                generation: nil, reason: "WSL2's utility VM boots its kernel directly, without firmware")
         default:
             break
         }
@@ -34,7 +35,10 @@ public struct VMGeneration: Sendable, Equatable, Codable {
         guard machine.isDirectory("/sys/firmware") || hasIDE else {
             return VMGeneration(generation: nil, reason: "/sys/firmware was not captured")
         }
-        let evidence = hasIDE ? "BIOS firmware (no /sys/firmware/efi) and an IDE controller on VMBus" : "BIOS firmware (no /sys/firmware/efi)"
+        let evidence =
+            hasIDE
+            ? "BIOS firmware (no /sys/firmware/efi) and an IDE controller on VMBus"
+            : "BIOS firmware (no /sys/firmware/efi)"
         return VMGeneration(generation: 1, reason: evidence)
     }
 }

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// Errno constants keep their C names (EACCES, EIO): they are what users and kernel docs say.
+
 /// An errno value with the symbolic name snapshots and JSON use (`EACCES`, `EIO`, ...).
 ///
 /// Names and numbers are Linux's (`include/uapi/asm-generic/errno-base.h`, `errno.h`); the table is

@@ -1,5 +1,6 @@
 /// The CPU architecture of the captured or running machine. Hyper-V guests are x86-64 or arm64.
 public enum Architecture: String, Sendable, Codable, Hashable {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case x86_64
     case aarch64
 }

@@ -112,7 +112,9 @@ public final class RootFileReader: Sendable {
     /// Whether anything (file, directory, link) exists at `path`, without following a final link.
     public func exists(_ path: String) -> Bool {
         let (parent, name) = RootFileReader.split(path)
-        guard case .success(let fd) = openBeneath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) else { return false }
+        guard case .success(let fd) = openBeneath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) else {
+            return false
+        }
         defer { close(fd) }
         if name.isEmpty { return true }
         var info = stat()

@@ -51,10 +51,12 @@ public final class SnapshotMachine: Machine {
         case .success(let decoded): manifest = decoded
         case .failure(.absent):
             throw SnapshotError(
-                path: manifestPath, message: "\(path) is not an hvctl snapshot: \(SnapshotManifest.fileName) is missing",
+                path: manifestPath,
+                message: "\(path) is not an hvctl snapshot: \(SnapshotManifest.fileName) is missing",
                 failure: .absent)
         case .failure(let failure):
-            throw SnapshotError(path: manifestPath, message: "cannot read \(manifestPath): \(failure)", failure: failure)
+            throw SnapshotError(
+                path: manifestPath, message: "cannot read \(manifestPath): \(failure)", failure: failure)
         }
         self.manifest = manifest
         self.origin = "snapshot \(path)"
@@ -85,7 +87,9 @@ public final class SnapshotMachine: Machine {
 
     public func cpuid(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> {
         cpuidDump.flatMap { dump in
-            guard let registers = dump.registers(leaf: leaf, subleaf: subleaf, cpu: cpu) else { return .failure(.absent) }
+            guard let registers = dump.registers(leaf: leaf, subleaf: subleaf, cpu: cpu) else {
+                return .failure(.absent)
+            }
             return .success(registers)
         }
     }

@@ -58,7 +58,9 @@ public struct FeaturesReport: Sendable, Encodable {
                 for definition in registerLayout.flags
                 where definition.name.lowercased() == wanted || definition.linuxMacro?.lowercased() == wanted {
                     let decoded = leaf.register(register)?.flags.first { $0.bit == definition.bit }
-                    return (leaf, register, decoded ?? DecodedFlag(bit: definition.bit, name: definition.name, set: false))
+                    return (
+                        leaf, register, decoded ?? DecodedFlag(bit: definition.bit, name: definition.name, set: false)
+                    )
                 }
             }
         }

@@ -46,7 +46,8 @@ public enum FeaturesReportBuilder {
             if machine.architecture == .aarch64 { return log.facts().flatMap { fromKernelLog($0, machine: machine) } }
             let cpuid = fromCPUID(machine)
             if case .success(let report) = cpuid, report.summary.hypervisor.isHyperV { return cpuid }
-            if case .success(let facts) = log.facts(), case .success(let report) = fromKernelLog(facts, machine: machine),
+            if case .success(let facts) = log.facts(),
+                case .success(let report) = fromKernelLog(facts, machine: machine),
                 report.summary.hypervisor.isHyperV
             {
                 return .success(report)
@@ -124,7 +125,8 @@ public enum KernelLogSource {
         case .failure(.absent):
             return .failure(ReportFailure(.invalidInput, "\(machine.origin) has no kernel log (kernel.log)"))
         case .failure(let failure) where failure.isPermissionDenied:
-            return .failure(ReportFailure(.permissionDenied, "cannot read the kernel log: \(failure)", hint: restrictHint(machine)))
+            return .failure(
+                ReportFailure(.permissionDenied, "cannot read the kernel log: \(failure)", hint: restrictHint(machine)))
         case .failure(.invalid(let why)):
             return .failure(ReportFailure(.invalidInput, "cannot use the kernel log of \(machine.origin): \(why)"))
         case .failure(let failure):

@@ -38,12 +38,14 @@ public struct HypervisorIdentity: Sendable, Equatable, Codable {
         if let vendor = summary.vendor { evidence.append("CPUID 0x40000000 vendor \"\(vendor)\"") }
         guard summary.isHyperV else {
             let name = byVendor?.displayName ?? summary.vendor.map { "unknown (\"\($0)\")" } ?? "unknown"
-            return HypervisorIdentity(kind: byVendor, name: name, isGenuineHyperV: false, imitatesHyperV: false, evidence: evidence)
+            return HypervisorIdentity(
+                kind: byVendor, name: name, isGenuineHyperV: false, imitatesHyperV: false, evidence: evidence)
         }
         var imitator: KnownHypervisor?
         if let alternate = alternateSignature, alternate != .hyperV {
             imitator = alternate
-            evidence.append("CPUID 0x40000100 vendor \"\(alternate.signature)\" (\(alternate.displayName)'s own leaves)")
+            evidence.append(
+                "CPUID 0x40000100 vendor \"\(alternate.signature)\" (\(alternate.displayName)'s own leaves)")
         }
         if let vendor = dmi.sysVendor, vendor.hasPrefix("QEMU") {
             imitator = imitator ?? .kvm

@@ -22,7 +22,8 @@ public enum InfoReportBuilder {
         let identity = identify(machine, features: features, dmi: dmi)
         let environment = HostEnvironment.detect(
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
-        let generation = VMGeneration.detect(machine: machine, environment: environment, vmbusClasses: inventory.classIDs)
+        let generation = VMGeneration.detect(
+            machine: machine, environment: environment, vmbusClasses: inventory.classIDs)
         let vmbus = vmbusSummary(inventory, log: &log, features: features, diagnostics: &diagnostics)
         let (kvp, kvpDiagnostics) = readHostKVP(machine)
         diagnostics += kvpDiagnostics

@@ -36,7 +36,8 @@ public enum TarGzipArchive {
         do {
             try extract(path, into: directory.path)
         } catch {
-            throw SnapshotError(path: path, message: "cannot unpack \(path): \(error.message)", failure: .invalid(error.message))
+            throw SnapshotError(
+                path: path, message: "cannot unpack \(path): \(error.message)", failure: .invalid(error.message))
         }
         return directory
     }
@@ -72,7 +73,9 @@ public enum TarGzipArchive {
                 throw ArchiveError(message: "bad member size in \(member.name)")
             }
             total += size
-            guard total <= maxTotalBytes else { throw ArchiveError(message: "larger than \(maxTotalBytes) bytes unpacked") }
+            guard total <= maxTotalBytes else {
+                throw ArchiveError(message: "larger than \(maxTotalBytes) bytes unpacked")
+            }
             switch member.type {
             case "L", "K":
                 let data = try stream.readData(size)

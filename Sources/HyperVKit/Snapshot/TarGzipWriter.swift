@@ -42,7 +42,9 @@ public final class TarGzipWriter {
         case .file(let path, let bytes, let mode):
             try writeMember(path: path, type: UInt8(ascii: "0"), linkName: "", mode: mode, bytes: bytes)
         case .directory(let path, let mode):
-            try writeMember(path: path.hasSuffix("/") ? path : path + "/", type: UInt8(ascii: "5"), linkName: "", mode: mode, bytes: [])
+            try writeMember(
+                path: path.hasSuffix("/") ? path : path + "/", type: UInt8(ascii: "5"), linkName: "", mode: mode,
+                bytes: [])
         case .symlink(let path, let target):
             try writeMember(path: path, type: UInt8(ascii: "2"), linkName: target, mode: 0o777, bytes: [])
         case .raw(let path, let type, let linkName, let bytes):
@@ -57,7 +59,9 @@ public final class TarGzipWriter {
         guard gzclose(gz) == Z_OK else { throw .unreadable(.EIO) }
     }
 
-    private func writeMember(path: String, type: UInt8, linkName: String, mode: UInt32, bytes: [UInt8]) throws(ReadFailure) {
+    private func writeMember(path: String, type: UInt8, linkName: String, mode: UInt32, bytes: [UInt8])
+        throws(ReadFailure)
+    {
         let (name, prefix) = TarGzipWriter.split(path)
         if name == nil || Array(linkName.utf8).count > 100 {
             // GNU long-name records carry what a ustar header cannot.
@@ -65,7 +69,8 @@ public final class TarGzipWriter {
             if Array(linkName.utf8).count > 100 { try writeLong(type: UInt8(ascii: "K"), value: linkName) }
         }
         let header = makeHeader(
-            name: name ?? String(decoding: Array(path.utf8).prefix(100), as: UTF8.self), prefix: name == nil ? "" : prefix,
+            name: name ?? String(decoding: Array(path.utf8).prefix(100), as: UTF8.self),
+            prefix: name == nil ? "" : prefix,
             type: type, linkName: String(decoding: Array(linkName.utf8).prefix(100), as: UTF8.self), mode: mode,
             size: bytes.count)
         try writeBytes(header)
@@ -76,7 +81,8 @@ public final class TarGzipWriter {
 
     private func writeLong(type: UInt8, value: String) throws(ReadFailure) {
         let data = Array(value.utf8) + [0]
-        try writeBytes(makeHeader(name: "././@LongLink", prefix: "", type: type, linkName: "", mode: 0o644, size: data.count))
+        try writeBytes(
+            makeHeader(name: "././@LongLink", prefix: "", type: type, linkName: "", mode: 0o644, size: data.count))
         try writeBytes(data)
         let padding = (512 - data.count % 512) % 512
         if padding > 0 { try writeBytes([UInt8](repeating: 0, count: padding)) }
@@ -95,7 +101,9 @@ public final class TarGzipWriter {
         return (nil, "")
     }
 
-    private func makeHeader(name: String, prefix: String, type: UInt8, linkName: String, mode: UInt32, size: Int) -> [UInt8] {
+    private func makeHeader(name: String, prefix: String, type: UInt8, linkName: String, mode: UInt32, size: Int)
+        -> [UInt8]
+    {
         var block = [UInt8](repeating: 0, count: 512)
         func put(_ text: String, _ offset: Int, _ length: Int) {
             for (index, byte) in Array(text.utf8).prefix(length).enumerated() { block[offset + index] = byte }

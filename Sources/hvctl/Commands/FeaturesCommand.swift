@@ -22,7 +22,10 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Where the registers come from: auto (CPUID when it shows Hyper-V, else the kernel log), cpuid, kernel-log.")
+    @Option(
+        help:
+            "Where the registers come from: auto (CPUID when it shows Hyper-V, else the kernel log), cpuid, kernel-log."
+    )
     var source: FeatureSourceRequest = .auto
 
     @Flag(help: "List every known flag, set or not, and every register.")
@@ -32,7 +35,8 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
     var raw = false
 
     @Option(
-        help: ArgumentHelp("Exit 1 unless these flags are all set (comma-separated TLFS names or Linux macros).", valueName: "names"),
+        help: ArgumentHelp(
+            "Exit 1 unless these flags are all set (comma-separated TLFS names or Linux macros).", valueName: "names"),
         transform: { $0.split(separator: ",").map { $0.filter { $0 != " " } }.filter { !$0.isEmpty } })
     var require: [String] = []
 
@@ -46,7 +50,9 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
         }
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
-            raw ? RawLeavesText(report: report).render() : FeaturesText(report: report, showAll: all, color: context.color).render()
+            raw
+                ? RawLeavesText(report: report).render()
+                : FeaturesText(report: report, showAll: all, color: context.color).render()
         }
         output.warn(report.diagnostics)
         guard report.summary.hypervisor.isHyperV else {
@@ -63,13 +69,14 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
         var missing: [String] = []
         for name in require {
             guard let found = report.flag(named: name) else {
-                throw CommandFailure("unknown feature name \"\(name)\"", hint: "hvctl features --all lists the names", status: .usage)
+                throw CommandFailure(
+                    "unknown feature name \"\(name)\"", hint: "hvctl features --all lists the names", status: .usage)
             }
-            let where_ = "\(hex32(found.leaf.leaf)) \(found.register.rawValue.uppercased())[\(found.flag.bit)]"
+            let location = "\(hex32(found.leaf.leaf)) \(found.register.rawValue.uppercased())[\(found.flag.bit)]"
             if found.leaf.register(found.register) == nil {
-                missing.append("\(found.flag.name) (\(where_): unknown from this source)")
+                missing.append("\(found.flag.name) (\(location): unknown from this source)")
             } else if !found.flag.set {
-                missing.append("\(found.flag.name) (\(where_))")
+                missing.append("\(found.flag.name) (\(location))")
             }
         }
         if !missing.isEmpty {

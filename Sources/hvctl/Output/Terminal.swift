@@ -32,7 +32,8 @@ struct Terminal: Sendable {
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                let written = Glibc.write(
+                    STDOUT_FILENO, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
                 if written <= 0 { return }
                 offset += written
             }

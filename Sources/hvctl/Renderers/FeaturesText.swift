@@ -68,7 +68,9 @@ struct FeaturesText {
 
     /// Signatures as their ASCII text, other values in decimal with hex beside large ones.
     static func format(_ field: (name: String, value: UInt64)) -> String {
-        if field.name.hasSuffix("signature") { return "\"" + SignatureText.text(of: [UInt32(truncatingIfNeeded: field.value)]) + "\"" }
+        if field.name.hasSuffix("signature") {
+            return "\"" + SignatureText.text(of: [UInt32(truncatingIfNeeded: field.value)]) + "\""
+        }
         return field.value < 10 ? String(field.value) : "\(field.value) (0x\(String(field.value, radix: 16)))"
     }
 
@@ -78,7 +80,9 @@ struct FeaturesText {
         var table = Table(columns: columns)
         for flag in flags {
             let summary = layout?.flags.first { $0.bit == flag.bit }?.summary ?? ""
-            var row = [Table.Cell(String(flag.bit)), Table.Cell(flag.name, flag.set ? .green : .dim), Table.Cell(summary)]
+            var row = [
+                Table.Cell(String(flag.bit)), Table.Cell(flag.name, flag.set ? .green : .dim), Table.Cell(summary),
+            ]
             if showAll { row.insert(Table.Cell(flag.set ? "yes" : "no", flag.set ? .green : .dim), at: 0) }
             table.append(row)
         }
@@ -91,7 +95,9 @@ struct RawLeavesText {
     var report: FeaturesReport
 
     func render() -> String {
-        var table = Table(columns: [Table.Column("LEAF"), Table.Column("EAX"), Table.Column("EBX"), Table.Column("ECX"), Table.Column("EDX")])
+        var table = Table(columns: [
+            Table.Column("LEAF"), Table.Column("EAX"), Table.Column("EBX"), Table.Column("ECX"), Table.Column("EDX"),
+        ])
         for leaf in report.leaves {
             var row = [Table.Cell(hex32(leaf.leaf))]
             for register in Register.allCases {

@@ -42,7 +42,8 @@ struct InfoText {
         if let possible = topology.possible { parts.append("\(possible.count) possible") }
         var text = parts.isEmpty ? "unknown" : parts.joined(separator: ", ")
         if let phantom = report.cpus.phantom {
-            text += "\n\(phantom.count) phantom hot-add CPUs (\(phantom)): listed by the host's ACPI tables, never added by Hyper-V"
+            text +=
+                "\n\(phantom.count) phantom hot-add CPUs (\(phantom)): listed by the host's ACPI tables, never added by Hyper-V"
         }
         return text
     }

@@ -58,7 +58,8 @@ import Testing
 
     @Test func servesTheUnreadableListAsTheRecordedErrno() throws {
         let scratch = try ScratchDirectory()
-        try scratch.writeManifest(extra: #", "unreadable": {"sys/class/dmi/id/product_serial": "EACCES", "kernel.log": "EPERM"}"#)
+        try scratch.writeManifest(
+            extra: #", "unreadable": {"sys/class/dmi/id/product_serial": "EACCES", "kernel.log": "EPERM"}"#)
         try scratch.write("kernel.log", "captured anyway\n")
         let machine = try SnapshotMachine(path: scratch.path)
         #expect(machine.file(at: "/sys/class/dmi/id/product_serial") == .failure(.unreadable(.EACCES)))

@@ -31,7 +31,9 @@ import Testing
         var info = stat()
         #expect(stat(machine.rootPath, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o700)
-        #expect(try machine.attribute(at: "/sys/bus/vmbus/devices/x/class_id").get() == "{f8615163-df3e-46c5-913f-f2d2f965ed0e}")
+        #expect(
+            try machine.attribute(at: "/sys/bus/vmbus/devices/x/class_id").get()
+                == "{f8615163-df3e-46c5-913f-f2d2f965ed0e}")
         #expect(try machine.link(at: "/sys/bus/vmbus/devices/x").get() == "../../../devices/x")
     }
 
@@ -83,10 +85,13 @@ import Testing
         #expect(throws: SnapshotError.self) { try SnapshotMachine(path: path) }
     }
 
-    @Test(arguments: [(UInt8(ascii: "1"), "hard link"), (UInt8(ascii: "3"), "not a file"), (UInt8(ascii: "6"), "not a file")])
+    @Test(arguments: [
+        (UInt8(ascii: "1"), "hard link"), (UInt8(ascii: "3"), "not a file"), (UInt8(ascii: "6"), "not a file"),
+    ])
     func refusesHardLinksDevicesAndFifos(_ type: UInt8, _ why: String) throws {
         let scratch = try ScratchDirectory()
-        let path = try archive([manifest, .raw(path: "x", type: type, linkName: "hvctl-snapshot.json", bytes: [])], in: scratch)
+        let path = try archive(
+            [manifest, .raw(path: "x", type: type, linkName: "hvctl-snapshot.json", bytes: [])], in: scratch)
         #expect {
             try SnapshotMachine(path: path)
         } throws: { error in
@@ -96,7 +101,8 @@ import Testing
 
     @Test func refusesTruncatedAndCorruptArchives() throws {
         let scratch = try ScratchDirectory()
-        let path = try archive([manifest, .file(path: "big", bytes: [UInt8](repeating: 7, count: 100_000))], in: scratch)
+        let path = try archive(
+            [manifest, .file(path: "big", bytes: [UInt8](repeating: 7, count: 100_000))], in: scratch)
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         let truncated = try scratch.write("truncated.tar.gz", Array(bytes.prefix(bytes.count / 2)))
         #expect(throws: SnapshotError.self) { try SnapshotMachine(path: truncated) }
@@ -110,7 +116,8 @@ import Testing
 
     @Test func readsLongNamesAndWhatGNUTarMakes() throws {
         let scratch = try ScratchDirectory()
-        let long = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0004:00/MSFT1000:00/"
+        let long =
+            "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0004:00/MSFT1000:00/"
             + "f8b3781b-1e82-4818-a1c3-63d806ec15bb/channels/15/out_full_total_with_a_very_long_name_to_pass_one_hundred"
         let path = try archive([manifest, .file(path: long, bytes: Array("0\n".utf8))], in: scratch)
         #expect(try SnapshotMachine(path: path).attribute(at: "/" + long).get() == "0")
@@ -120,14 +127,23 @@ import Testing
         try tree.writeManifest()
         try tree.write("kernel.log", "[    0.000000] Hyper-V: Host Build 10.0.20348.2700-0-0\n")
         let tarball = scratch.path + "/gnu.tar.gz"
-        let status = try runTool("/bin/tar", ["czf", tarball, "-C", URL(fileURLWithPath: tree.path).deletingLastPathComponent().path, URL(fileURLWithPath: tree.path).lastPathComponent])
+        let status = try runTool(
+            "/bin/tar",
+            [
+                "czf", tarball, "-C", URL(fileURLWithPath: tree.path).deletingLastPathComponent().path,
+                URL(fileURLWithPath: tree.path).lastPathComponent,
+            ])
         #expect(status == 0)
-        #expect(try SnapshotMachine(path: tarball).kernelLog().get() == ["[    0.000000] Hyper-V: Host Build 10.0.20348.2700-0-0"])
+        #expect(
+            try SnapshotMachine(path: tarball).kernelLog().get() == [
+                "[    0.000000] Hyper-V: Host Build 10.0.20348.2700-0-0"
+            ])
     }
 
     @Test func gnuTarListsWhatTheWriterMakes() throws {
         let scratch = try ScratchDirectory()
-        let path = try archive([manifest, .directory(path: "sys"), .symlink(path: "sys/l", target: "../hvctl-snapshot.json")], in: scratch)
+        let path = try archive(
+            [manifest, .directory(path: "sys"), .symlink(path: "sys/l", target: "../hvctl-snapshot.json")], in: scratch)
         #expect(try runTool("/bin/tar", ["tzf", path]) == 0)
     }
 }

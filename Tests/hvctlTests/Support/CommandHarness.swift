@@ -32,7 +32,8 @@ enum CommandHarness {
     static var binary: URL {
         let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }
         let products = bundle.map { URL(fileURLWithPath: $0.bundlePath).deletingLastPathComponent() }
-        return (products ?? FixturePaths.packageRoot.appendingPathComponent(".build/debug")).appendingPathComponent("hvctl")
+        return (products ?? FixturePaths.packageRoot.appendingPathComponent(".build/debug")).appendingPathComponent(
+            "hvctl")
     }
 
     /// Runs the built binary with a clean environment (no colour, no terminal).

@@ -11,7 +11,8 @@ enum Golden {
     ) {
         let url = FixturePaths.golden.appendingPathComponent(relativePath)
         if recording {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
@@ -20,7 +21,8 @@ enum Golden {
             return
         }
         if expected != actual {
-            Issue.record("\(relativePath) differs:\n\(firstDifference(expected, actual))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(relativePath) differs:\n\(firstDifference(expected, actual))", sourceLocation: sourceLocation)
         }
     }
 

@@ -1,0 +1,109 @@
+function __hvctl_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __hvctl_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __hvctl_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __hvctl_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __hvctl_parse_tokens -S
+    set -l unparsed_tokens (__hvctl_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'hvctl'
+        __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'info'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+        case 'features'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'source=' 'all' 'raw' 'require=' 'version' 'h/help'
+        case 'help'
+            __hvctl_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __hvctl_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __hvctl_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __hvctl_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __hvctl_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__hvctl_tokens -p)
+    if test -z "$(__hvctl_tokens -t)"
+        set -l index (count (__hvctl_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'hvctl' -f
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'info' -d 'One screen: hypervisor, host build and release, environment, limits, VMBus.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'features' -d 'Every privilege, feature and recommendation bit the hypervisor reports.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" source' -l 'source' -d 'Where the registers come from: auto (CPUID when it shows Hyper-V, else the kernel log), cpuid, kernel-log.' -rfka 'auto cpuid kernel-log'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" all' -l 'all' -d 'List every known flag, set or not, and every register.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" raw' -l 'raw' -d 'Print the raw registers of each leaf instead of decoding them.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" require' -l 'require' -d 'Exit 1 unless these flags are all set (comma-separated TLFS names or Linux macros).' -rfka ''
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl help" version' -l 'version' -d 'Show the version.'
