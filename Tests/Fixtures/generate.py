@@ -1,0 +1,1717 @@
+#!/usr/bin/env python3
+"""Writes every hvctl test fixture (a captured-machine snapshot) under Tests/Fixtures/.
+
+Usage:  python3 Tests/Fixtures/generate.py          # rewrite all fixtures
+        python3 Tests/Fixtures/generate.py --check  # exit 1 if a committed file differs
+
+Stdlib only and deterministic: no clock, no randomness, no environment lookups. Rerunning it must
+reproduce the committed files byte for byte (directories it owns are deleted and rewritten).
+
+Where every value comes from is written next to it ("# src: ...") and summarised in each
+fixture's PROVENANCE.md, which this script also writes. Short names used in those comments:
+
+  ref §N        /work/shared/reference/hyperv-guest-facts.md, section N
+  k6.1:<path>   Linux 6.1 (Debian linux-source-6.1) source file
+  qemu:<path>   QEMU source, github.com/qemu/qemu (target/i386/kvm/kvm.c, hyperv-proto.h, cpu.c)
+  CAP-CS        real dmesg of a GitHub Codespaces VM (Azure, host 20348, AMD EPYC 7763, Gen1,
+                5.15.0-1041-azure), public file in the search index (id 196413038)
+  CAP-WSL       real dmesg of WSL2 6.6.87.2-microsoft-standard-WSL2 on host 10.0.26100.7920,
+                i5-1334U, 12 CPUs, public file in the search index (id 53783958019)
+  CAP-LSVMBUS   real `lsvmbus -vv` of an 8-vCPU Azure VM with 4 NICs, public doc file in the
+                search index (id 23324878460)
+  CAP-ACCELNET  learn.microsoft.com/azure/virtual-network/accelerated-networking-how-it-works
+                (example dmesg of the VF bring-up)
+  CAP-LISA      github.com/microsoft/lisa CVM suite: "Hyper-V: Isolation Config: Group A 0x1,
+                Group B 0xba2" and the list of VMBus classes allowed in a CVM
+  CAP-KVM       `cpuid -r` and dmesg of the KVM guest that generated these fixtures (AMD EPYC,
+                family 0x19 model 0x11, Firecracker/KVM, 2 vCPUs)
+  CAP-ICX       `cpuid -l 1 -1 -r` of a bare-metal Ice Lake-SP host (Xeon Platinum 8378A)
+                posted on the KVM mailing list (PEBS series review, search index id 45325214735)
+  modelled      no capture at hand; the comment says what the value is reasoned from
+"""
+
+import json
+import os
+import shutil
+import struct
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+U64 = (1 << 64) - 1
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+def sig(text):
+    """A 4-character ASCII string as the little-endian register CPUID returns it."""
+    raw = text.encode("ascii").ljust(4, b"\0")
+    return struct.unpack("<I", raw)[0]
+
+
+def sig12(text):
+    """A 12-byte vendor string as (ebx, ecx, edx)."""
+    raw = text.encode("ascii").ljust(12, b"\0")
+    return struct.unpack("<III", raw)
+
+
+def cpulist(cpus):
+    """Linux '%*pbl' bitmap-list format: '0-3,6', '' for none (lib/vsprintf.c bitmap_list_string)."""
+    cpus = sorted(cpus)
+    out, i = [], 0
+    while i < len(cpus):
+        j = i
+        while j + 1 < len(cpus) and cpus[j + 1] == cpus[j] + 1:
+            j += 1
+        out.append(str(cpus[i]) if i == j else "%d-%d" % (cpus[i], cpus[j]))
+        i = j + 1
+    return ",".join(out)
+
+
+class Lcg:
+    """Deterministic pseudo-random counters (so interrupt counts look organic but never change)."""
+
+    def __init__(self, seed):
+        self.state = seed & 0xFFFFFFFF
+
+    def next(self, lo, hi):
+        self.state = (self.state * 1103515245 + 12345) & 0x7FFFFFFF
+        return lo + self.state % (hi - lo + 1)
+
+
+# --------------------------------------------------------------------------------------------
+# Clocksource registration lines, computed the way the kernel computes them
+# src: k6.1:kernel/time/clocksource.c __clocksource_update_freq_scale(), clocks_calc_mult_shift(),
+#      clocksource_max_adjustment(), clocks_calc_max_nsecs(). Checked against real lines:
+#      hyperv tsc page 10 MHz -> 0x24e6a1710/440795202120 (CAP-CS), tsc 2445.435 MHz ->
+#      0x233fe0862e1/440795313989 (CAP-CS), kvm-clock 1 GHz -> 0x1cd42e4dffb/881590591483 (CAP-KVM),
+#      acpi_pm -> 0xffffff/2085701024 (CAP-CS).
+# --------------------------------------------------------------------------------------------
+
+def _mult_shift(frm, to, maxsec):
+    tmp = (maxsec * frm) >> 32
+    sftacc = 32
+    while tmp:
+        tmp >>= 1
+        sftacc -= 1
+    sft = 32
+    for sft in range(32, 0, -1):
+        tmp = ((to << sft) & U64) + frm // 2
+        tmp //= frm
+        if (tmp >> sftacc) == 0:
+            break
+    return tmp & 0xFFFFFFFF, sft
+
+
+def clocksource_line(name, mask, scale, freq):
+    sec = mask // freq // scale
+    if not sec:
+        sec = 1
+    elif sec > 600 and mask > 0xFFFFFFFF:
+        sec = 600
+    mult, shift = _mult_shift(freq, 1000000000 // scale, sec * scale)
+    adj = mult * 11 // 100
+    while mult + adj > 0xFFFFFFFF or mult - adj < 0:
+        mult >>= 1
+        shift -= 1
+        adj = mult * 11 // 100
+    max_cycles = min(U64 // (mult + adj), mask)
+    max_ns = ((max_cycles * (mult - adj)) >> shift) >> 1
+    return "clocksource: %s: mask: 0x%x max_cycles: 0x%x, max_idle_ns: %d ns" % (name, mask, max_cycles, max_ns)
+
+
+def cs_hyperv_tsc_page():
+    # src: k6.1:drivers/clocksource/hyperv_timer.c clocksource_register_hz(&hyperv_cs_tsc, NSEC_PER_SEC/100)
+    return clocksource_line("hyperv_clocksource_tsc_page", U64, 1, 10000000)
+
+
+def cs_hyperv_msr():
+    return clocksource_line("hyperv_clocksource_msr", U64, 1, 10000000)
+
+
+def cs_tsc(name, khz):
+    # src: k6.1:arch/x86/kernel/tsc.c clocksource_register_khz(&clocksource_tsc[_early], tsc_khz)
+    return clocksource_line(name, U64, 1000, khz)
+
+
+def cs_kvm_clock():
+    # src: k6.1:arch/x86/kernel/kvmclock.c clocksource_register_hz(&kvm_clock, NSEC_PER_SEC)
+    return clocksource_line("kvm-clock", U64, 1, 1000000000)
+
+
+def cs_acpi_pm():
+    # src: k6.1:drivers/clocksource/acpi_pm.c clocksource_register_hz(&clocksource_acpi_pm, PMTMR_TICKS_PER_SEC)
+    return clocksource_line("acpi_pm", 0xFFFFFF, 1, 3579545)
+
+
+def cs_hpet():
+    # src: k6.1:arch/x86/kernel/hpet.c, 32-bit counter at the usual 14.318180 MHz
+    return clocksource_line("hpet", 0xFFFFFFFF, 1, 14318180)
+
+
+def cs_arch_counter(hz):
+    # src: k6.1:drivers/clocksource/arm_arch_timer.c, 56-bit counter
+    return clocksource_line("arch_sys_counter", (1 << 56) - 1, 1, hz)
+
+
+def tsc_detected(khz):
+    # src: k6.1:arch/x86/kernel/tsc.c "Detected %lu.%03lu MHz processor"
+    return "tsc: Detected %d.%03d MHz processor" % (khz // 1000, khz % 1000)
+
+
+# --------------------------------------------------------------------------------------------
+# CPUID
+# --------------------------------------------------------------------------------------------
+
+def leaf0_vendor(text):
+    """Leaf 0 spells the CPU vendor in EBX, EDX, ECX order (the hypervisor leaves use EBX, ECX, EDX)."""
+    ebx, edx, ecx = sig12(text)
+    return ebx, ecx, edx
+
+
+VENDOR_INTEL = leaf0_vendor("GenuineIntel")   # ebx=0x756e6547 ecx=0x6c65746e edx=0x49656e69
+VENDOR_AMD = leaf0_vendor("AuthenticAMD")     # ebx=0x68747541 ecx=0x444d4163 edx=0x69746e65
+HV_VENDOR = sig12("Microsoft Hv")        # src: ref §1.1 step 3
+HV_INTERFACE = sig("Hv#1")               # src: ref §1.1 step 4 (0x31237648)
+VS_VENDOR = sig12("Microsoft VS")        # src: ref §1.12 (openvmm vmm_core/src/cpuid/mod.rs)
+VS_INTERFACE = sig("VS#1")               # src: ref §1.12 HYPERV_VS_INTERFACE_EAX_SIGNATURE 0x31235356
+KVM_VENDOR = sig12("KVMKVMKVM")          # "KVMKVMKVM\0\0\0"
+
+
+def hyperv_leaves(h):
+    """The 0x40000000.. range from a dict of register tuples (see the fixtures below).
+
+    Leaves up to h['max'] are all present, zero when not given: Hyper-V answers every leaf in
+    its range (ref §1.2). The VS leaves 0x40000080.. only where h['vs'] is given."""
+    leaves = {}
+    leaves[0x40000000] = (h["max"],) + HV_VENDOR
+    leaves[0x40000001] = (HV_INTERFACE, 0, 0, 0)
+    b = h["build"]  # (major, minor, build, service_number, service_pack, service_branch)
+    # src: ref §1.3 register layout
+    leaves[0x40000002] = (b[2], (b[0] << 16) | b[1], b[4], (b[5] << 24) | b[3])
+    leaves[0x40000003] = h["features"]
+    leaves[0x40000004] = h["hints"]
+    leaves[0x40000005] = h.get("limits", (0, 0, 0, 0))
+    for leaf in range(0x40000006, h["max"] + 1):
+        leaves.setdefault(leaf, h.get(leaf, (0, 0, 0, 0)))
+    if "vs" in h:
+        leaves[0x40000080] = (0x40000082,) + VS_VENDOR
+        leaves[0x40000081] = (VS_INTERFACE, 0, 0, 0)
+        leaves[0x40000082] = h["vs"]
+    return leaves
+
+
+def render_cpuid(per_cpu):
+    """`cpuid -r` text: 'CPU N:' blocks, leaves ascending (same layout as Todd Allen's tool)."""
+    out = []
+    for cpu in sorted(per_cpu):
+        out.append("CPU %d:\n" % cpu)
+        for (leaf, sub), regs in sorted(per_cpu[cpu].items()):
+            out.append("   0x%08x 0x%02x: eax=0x%08x ebx=0x%08x ecx=0x%08x edx=0x%08x\n"
+                       % ((leaf, sub) + tuple(regs)))
+    return "".join(out)
+
+
+def build_cpuid(cpus, leaf0, leaf1_for, extra):
+    """Per-CPU leaves: 0x0 and 0x1 (EBX differs by APIC ID) plus the same extra leaves everywhere."""
+    per_cpu = {}
+    for cpu in cpus:
+        leaves = {(0, 0): leaf0, (1, 0): leaf1_for(cpu)}
+        for leaf, regs in extra.items():
+            leaves[(leaf, 0)] = regs
+        per_cpu[cpu] = leaves
+    return per_cpu
+
+
+def leaf1_ebx(apic_id, logical_count, clflush=8):
+    # src: Intel SDM / AMD APM CPUID.1:EBX: [31:24] initial APIC ID, [23:16] max addressable
+    # logical IDs in the package, [15:8] CLFLUSH line size in qwords, [7:0] brand index
+    return (apic_id << 24) | (logical_count << 16) | (clflush << 8)
+
+
+# --------------------------------------------------------------------------------------------
+# Kernel log lines whose text is computed from the CPUID registers of the same fixture, so the
+# log and cpuid.txt can never disagree.
+# --------------------------------------------------------------------------------------------
+
+def hv_privilege_line(h):
+    # src: k6.1:arch/x86/kernel/cpu/mshyperv.c ms_hyperv_init_platform() (ref §7.1)
+    eax, ebx, _ecx, edx = h["features"]
+    return "Hyper-V: privilege flags low 0x%x, high 0x%x, hints 0x%x, misc 0x%x" % (
+        eax, ebx, h["hints"][0], edx)
+
+
+def hv_host_build_line(build):
+    # src: k6.1:arch/x86/kernel/cpu/mshyperv.c and arch/arm64/hyperv/mshyperv.c (ref §1.3)
+    major, minor, number, service, pack, branch = build
+    return "Hyper-V: Host Build %d.%d.%d.%d-%d-%d" % (major, minor, number, service, pack, branch)
+
+
+def hv_isolation_line(h):
+    a, b, _c, _d = h[0x4000000C]
+    return "Hyper-V: Isolation Config: Group A 0x%x, Group B 0x%x" % (a, b)
+
+
+def hv_nested_line(h):
+    return "Hyper-V: Nested features: 0x%x" % h[0x4000000A][0]
+
+
+def stamp(seconds):
+    """dmesg's '[%5lu.%06lu]' stamp."""
+    micro = int(round(seconds * 1000000))
+    return "[%5d.%06d]" % (micro // 1000000, micro % 1000000)
+
+
+def render_log(lines):
+    return "".join("%s %s\n" % (stamp(t), text) for t, text in lines)
+
+
+# --------------------------------------------------------------------------------------------
+# /proc/interrupts in the layout of k6.1:kernel/irq/proc.c show_interrupts() and
+# arch/x86/kernel/irq.c arch_show_interrupts() (arm64: arch/arm64/kernel/smp.c)
+# --------------------------------------------------------------------------------------------
+
+PREC = 3  # nr_irqs < 1000 on every fixture (show_interrupts: prec grows only at 1000 IRQs)
+
+
+def _cols(values):
+    return "".join("%10u " % v for v in values)
+
+
+def proc_interrupts_x86(ncpu, rng, irqs, config, hyperv=None, kvm=False):
+    """irqs: list of (irq, chip, hwirq, handler, action). config: 'cloud' (Debian cloud kernel:
+    no X86_MCE) or 'generic' (Debian amd64: X86_MCE, _THRESHOLD, _AMD). hyperv: dict with
+    'hre'/'hvs' booleans, or None off Hyper-V. kvm: KVM guest (async-PF interrupts also count on
+    the HYP line, k6.1:arch/x86/kernel/kvm.c allocates HYPERVISOR_CALLBACK_VECTOR)."""
+    cpus = range(ncpu)
+    out = ["%*s" % (PREC + 8, "") + "".join("CPU%-8d" % c for c in cpus) + "\n"]
+    for irq, chip, hwirq, handler, action in irqs:
+        counts = [rng.next(0, 40) if c else rng.next(100, 9000) for c in cpus]
+        out.append("%*d: " % (PREC, irq) + _cols(counts) + " %8s" % chip + " %*d" % (PREC, hwirq)
+                   + "-%-8s" % handler + "  %s\n" % action)
+
+    def line(name, label, lo, hi):
+        out.append("%*s: " % (PREC, name) + _cols([rng.next(lo, hi) for _ in cpus]) + "  %s\n" % label)
+
+    line("NMI", "Non-maskable interrupts", 0, 0)
+    line("LOC", "Local timer interrupts", 1000 if hyperv else 90000, 4000 if hyperv else 400000)
+    line("SPU", "Spurious interrupts", 0, 0)
+    line("PMI", "Performance monitoring interrupts", 0, 0)
+    line("IWI", "IRQ work interrupts", 0, 30)
+    line("RTR", "APIC ICR read retries", 0, 0)
+    line("RES", "Rescheduling interrupts", 2000, 60000)
+    line("CAL", "Function call interrupts", 1000, 40000)
+    line("TLB", "TLB shootdowns", 100, 5000)
+    line("TRM", "Thermal event interrupts", 0, 0)
+    if config == "generic":
+        line("THR", "Threshold APIC interrupts", 0, 0)
+        line("DFR", "Deferred Error APIC interrupts", 0, 0)
+        line("MCE", "Machine check exceptions", 0, 0)
+        line("MCP", "Machine check polls", 10, 60)
+    if hyperv is not None:
+        line("HYP", "Hypervisor callback interrupts", 20000, 900000)
+        if hyperv.get("hre"):
+            line("HRE", "Hyper-V reenlightenment interrupts", 0, 0)
+        if hyperv.get("hvs"):
+            line("HVS", "Hyper-V stimer0 interrupts", 200000, 2000000)
+    elif kvm:
+        line("HYP", "Hypervisor callback interrupts", 0, 200)
+    out.append("%*s: %10u\n" % (PREC, "ERR", 0))
+    out.append("%*s: %10u\n" % (PREC, "MIS", 0))
+    line("PIN", "Posted-interrupt notification event", 0, 0)
+    line("NPI", "Nested posted-interrupt event", 0, 0)
+    line("PIW", "Posted-interrupt wakeup event", 0, 0)
+    return "".join(out)
+
+
+def proc_interrupts_arm64(ncpu, rng, irqs):
+    """arm64 selects GENERIC_IRQ_SHOW_LEVEL; GIC per-CPU interrupts have no handler name."""
+    cpus = range(ncpu)
+    out = ["%*s" % (PREC + 8, "") + "".join("CPU%-8d" % c for c in cpus) + "\n"]
+    for irq, chip, hwirq, level, action, lo, hi in irqs:
+        counts = [rng.next(lo, hi) for _ in cpus]
+        out.append("%*d: " % (PREC, irq) + _cols(counts) + " %8s" % chip + " %*d" % (PREC, hwirq)
+                   + " %-8s" % level + "  %s\n" % action)
+    ipis = ["Rescheduling interrupts", "Function call interrupts", "CPU stop interrupts",
+            "CPU stop (for crash dump) interrupts", "Timer broadcast interrupts",
+            "IRQ work interrupts", "CPU wake-up interrupts"]
+    for i, label in enumerate(ipis):
+        lo, hi = ((1000, 50000) if i < 2 else (0, 0))
+        out.append("%*s%u:%s" % (PREC - 1, "IPI", i, "") + _cols([rng.next(lo, hi) for _ in cpus])
+                   + "      %s\n" % label)
+    out.append("%*s: %10u\n" % (PREC, "Err", 0))
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# DMI (k6.1:drivers/firmware/dmi-id.c): one file per present field, "%s\n"; product_serial,
+# product_uuid, board_serial, chassis_serial are mode 0400; modalias lists fields in a fixed order
+# with ascii_filter() dropping spaces, control characters and ':'.
+# --------------------------------------------------------------------------------------------
+
+DMI_MODALIAS_ORDER = [("bvn", "bios_vendor"), ("bvr", "bios_version"), ("bd", "bios_date"),
+                      ("br", "bios_release"), ("efr", "ec_firmware_release"),
+                      ("svn", "sys_vendor"), ("pn", "product_name"), ("pvr", "product_version"),
+                      ("rvn", "board_vendor"), ("rn", "board_name"), ("rvr", "board_version"),
+                      ("cvn", "chassis_vendor"), ("ct", "chassis_type"), ("cvr", "chassis_version"),
+                      ("sku", "product_sku")]
+DMI_ROOT_ONLY = ["product_serial", "product_uuid", "board_serial", "chassis_serial"]
+
+
+def dmi_modalias(fields):
+    parts = ["dmi"]
+    for prefix, name in DMI_MODALIAS_ORDER:
+        if name in fields:
+            value = "".join(c for c in fields[name] if " " < c < "\x7f" and c != ":")
+            parts.append(prefix + value)
+    return ":".join(parts) + ":"
+
+
+# --------------------------------------------------------------------------------------------
+# KVP pool (ref §11.1; tools/hv/hv_kvp_daemon.c): records of a 512-byte key and a 2048-byte
+# value, NUL padded, the file created with mode 0644.
+# --------------------------------------------------------------------------------------------
+
+def kvp_pool(records):
+    out = b""
+    for key, value in records:
+        out += key.encode("utf-8").ljust(512, b"\0") + value.encode("utf-8").ljust(2048, b"\0")
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The snapshot being written
+# --------------------------------------------------------------------------------------------
+
+class Snapshot:
+    def __init__(self, name):
+        self.name = name
+        self.files = {}      # relative path -> bytes
+        self.links = {}      # relative path -> relative target
+
+    def text(self, path, content):
+        self.files[path] = content.encode("utf-8")
+
+    def binary(self, path, content):
+        self.files[path] = content
+
+    def link(self, path, target):
+        self.links[path] = target
+
+    def write(self, root):
+        base = os.path.join(root, self.name)
+        if os.path.lexists(base):
+            shutil.rmtree(base)
+        for path in sorted(self.files):
+            full = os.path.join(base, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "wb") as handle:
+                handle.write(self.files[path])
+        for path in sorted(self.links):
+            full = os.path.join(base, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            os.symlink(self.links[path], full)
+
+    def listing(self):
+        return sorted(list(self.files) + list(self.links))
+
+
+def manifest(created, arch, release, note, unreadable=None):
+    # src: /work/shared/docs/snapshot-format.md (keys and their order)
+    doc = {"format": 1, "createdAt": created, "tool": "hvctl 0.1.0", "arch": arch,
+           "kernelRelease": release, "note": note}
+    if unreadable:
+        doc["unreadable"] = dict(sorted(unreadable.items()))
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def add_cpu_sysfs(snap, possible, present, online, hotpluggable, isolated=(), nohz_full=()):
+    """k6.1:drivers/base/cpu.c: cpumap_print_to_pagebuf(true, ...) = '%*pbl\\n'; offline =
+    possible & ~online then '\\n'; isolated/nohz_full exist with CONFIG_CPU_ISOLATION and
+    CONFIG_NO_HZ_FULL (both =y in Debian 6.1 amd64/cloud-amd64/arm64 configs).
+    cpuN/online exists only for registered (present) CPUs that are hotpluggable."""
+    base = "sys/devices/system/cpu/"
+    snap.text(base + "possible", cpulist(possible) + "\n")
+    snap.text(base + "present", cpulist(present) + "\n")
+    snap.text(base + "online", cpulist(online) + "\n")
+    snap.text(base + "offline", cpulist(sorted(set(possible) - set(online))) + "\n")
+    snap.text(base + "isolated", cpulist(isolated) + "\n")
+    snap.text(base + "nohz_full", cpulist(nohz_full) + "\n")
+    for cpu in hotpluggable:
+        snap.text(base + "cpu%d/online" % cpu, "1\n" if cpu in online else "0\n")
+    # k6.1:drivers/base/node.c cpulist_read(): the node's CPUs that are online
+    snap.text("sys/devices/system/node/node0/cpulist", cpulist(online) + "\n")
+
+
+def add_clocksource(snap, current, available):
+    # k6.1:kernel/time/clocksource.c: current "%s\n"; available "%s " each (rating order) then "\n"
+    base = "sys/devices/system/clocksource/clocksource0/"
+    snap.text(base + "current_clocksource", current + "\n")
+    snap.text(base + "available_clocksource", "".join(n + " " for n in available) + "\n")
+
+
+def add_dmi(snap, fields):
+    """/sys/class/dmi/id is a symlink to ../../devices/virtual/dmi/id (class device of dmi_class)."""
+    base = "sys/devices/virtual/dmi/id/"
+    for name in sorted(fields):
+        if name not in DMI_ROOT_ONLY:
+            snap.text(base + name, fields[name] + "\n")
+    alias = dmi_modalias(fields)
+    snap.text(base + "modalias", alias + "\n")
+    snap.text(base + "uevent", "MODALIAS=" + alias + "\n")
+    snap.link("sys/class/dmi/id", "../../devices/virtual/dmi/id")
+
+
+def dmi_unreadable(fields):
+    return {"sys/class/dmi/id/" + n: "EACCES" for n in DMI_ROOT_ONLY if n in fields}
+
+
+def add_max_version(snap, value):
+    # k6.1:drivers/hv/connection.c module_param(max_version, uint, 0444), default VERSION_WIN10_V5_3
+    snap.text("sys/module/hv_vmbus/parameters/max_version", "%u\n" % value)
+
+
+def add_efi(snap):
+    # k6.1:drivers/firmware/efi/efi.c fw_platform_size_show() "%d\n"
+    snap.text("sys/firmware/efi/fw_platform_size", "64\n")
+
+
+VMBUS_5_3 = (5 << 16) | 3  # 327683, ref §3.1 / §5.1
+
+
+def hyperv_x86_log_head(h, khz, tsc_invariant, extra_after_host=()):
+    """The early x86 Hyper-V lines, in the order ms_hyperv_init_platform() prints them (6.1)."""
+    lines = [
+        (0.0, "Hypervisor detected: Microsoft Hyper-V"),          # k6.1:arch/x86/kernel/cpu/hypervisor.c
+        (0.0, hv_privilege_line(h)),
+        (0.0, hv_host_build_line(h["build"])),
+    ]
+    lines += [(0.0, text) for text in extra_after_host]
+    if 0x4000000C in h and h["features"][1] & (1 << 22):
+        lines.append((0.0, hv_isolation_line(h)))
+    if h["max"] >= 0x4000000A:
+        lines.append((0.0, hv_nested_line(h)))
+    if h["features"][0] & (1 << 11) and h["features"][3] & (1 << 8):
+        lines.append((0.0, "Hyper-V: LAPIC Timer Frequency: %#x" % h["lapic_per_jiffy"]))
+    if h["hints"][0] & (1 << 2):
+        lines.append((0.0, "Hyper-V: Using hypercall for remote TLB flush"))   # k6.1:arch/x86/hyperv/mmu.c
+    lines.append((0.0, cs_hyperv_tsc_page()))
+    if not tsc_invariant:
+        lines.append((0.000003, "tsc: Marking TSC unstable due to running on Hyper-V"))
+    lines.append((0.000005, tsc_detected(khz)))
+    return lines
+
+
+def hyperv_x86_apic_lines(h, t, x2apic):
+    """hyperv_init() (apic_post_init): hv_common_init() then hv_apic_init() (k6.1:arch/x86/hyperv)."""
+    lines = []
+    if h["features"][3] & (1 << 10):
+        lines.append((t, "Hyper-V: enabling crash_kexec_post_notifiers"))   # k6.1:drivers/hv/hv_common.c
+    if h["hints"][0] & (1 << 10):
+        lines.append((t + 0.000013, "Hyper-V: Using IPI hypercalls"))
+    if h["hints"][0] & (1 << 3):
+        lines.append((t + 0.000015, "Hyper-V: Using enlightened APIC (%s mode)" % ("x2apic" if x2apic else "xapic")))
+    return lines
+
+
+def pv_spinlock_line(h):
+    # k6.1:arch/x86/hyperv/hv_spinlock.c: needs hints[10] (cluster IPI) and EAX[10] (guest idle)
+    ok = h["hints"][0] & (1 << 10) and h["features"][0] & (1 << 10)
+    return "Hyper-V: PV spinlocks %s" % ("enabled" if ok else "disabled")
+
+
+def dmi_hyperv_gen2(bios_date, asset_tag, bios_version="Hyper-V UEFI Release v4.1", release="4.1"):
+    # src: "Hardware name: Microsoft Corporation Virtual Machine/Virtual Machine, BIOS Hyper-V UEFI
+    # Release v4.1 09/28/2024" (Azure Gen2 oops reports in the search index) and ref §11.2.
+    # product_version/board_version/chassis_version "7.0", chassis_type 3, product_family and
+    # product_sku: modelled (Hyper-V SMBIOS strings as commonly reported by dmidecode).
+    return {
+        "bios_vendor": "Microsoft Corporation", "bios_version": bios_version, "bios_date": bios_date,
+        "bios_release": release, "sys_vendor": "Microsoft Corporation", "product_name": "Virtual Machine",
+        "product_version": "7.0", "product_family": "Virtual Machine", "product_sku": "None",
+        "product_serial": "x", "product_uuid": "x",
+        "board_vendor": "Microsoft Corporation", "board_name": "Virtual Machine", "board_version": "7.0",
+        "board_asset_tag": "None", "board_serial": "x",
+        "chassis_vendor": "Microsoft Corporation", "chassis_type": "3", "chassis_version": "7.0",
+        "chassis_asset_tag": asset_tag, "chassis_serial": "x",
+    }
+
+
+AZURE_ASSET_TAG = "7783-7084-3265-9085-8269-3286-77"   # src: ref §11.2
+
+
+# ============================================================================================
+# 1. azure-d8ds-v5
+# ============================================================================================
+
+def azure_d8ds_v5():
+    snap = Snapshot("azure-d8ds-v5")
+    ncpu = 8
+    cpus = list(range(ncpu))
+    h = {
+        "max": 0x4000000C,                       # modelled: WS2022-era hosts answer up to the isolation leaf
+        # src: CAP-CS "Hyper-V Host Build:20348-10.0-2-0.2762" (same Azure host build)
+        "build": (10, 0, 20348, 2762, 2, 0),
+        # src: CAP-CS "privilege flags low 0xae7f, high 0x388030, ... misc 0xc0bed7b2"; ECX modelled 0
+        "features": (0x0000AE7F, 0x00388030, 0x00000000, 0xC0BED7B2),
+        # src: CAP-CS "hints 0x140c2c"; EBX spin-retry 0xfff and ECX 46 physical address bits
+        # (Ice Lake-SP) modelled
+        "hints": (0x00140C2C, 0x00000FFF, 0x0000002E, 0),
+        "limits": (0x00000800, 0x00000800, 0x00000000, 0),   # modelled: 2048 VPs / 2048 LPs
+        0x40000006: (0x0000000E, 0, 0, 0),      # modelled: MSR bitmaps, arch PMU, SLAT in use (ref §1.7)
+        # modelled from CAP-WSL's Intel host: eVMCS 1.1 + bits 17-21 (ref §1.10)
+        0x4000000A: (0x003E0101, 0, 0, 0),
+        "lapic_per_jiffy": 0xC3500,             # src: CAP-CS "LAPIC Timer Frequency: 0xc3500"
+    }
+    # src: modelled Ice Lake-SP guest (Xeon Platinum 8370C, signature 0x606a6 as in CAP-ICX); the
+    # max basic leaf 0x15 is what Azure Intel VMs report as "cpuid level : 21"; ECX/EDX: the host's
+    # features minus what Hyper-V hides (no MONITOR, DS, TM, PBE, TSC-deadline), plus VMX (Dv5
+    # supports nested virtualization), x2APIC and the hypervisor bit 31.
+    leaf0 = (0x00000015,) + VENDOR_INTEL
+    extra = hyperv_leaves(h)
+    per_cpu = build_cpuid(cpus, leaf0, lambda c: (0x000606A6, leaf1_ebx(c, 8), 0xFEFA3223, 0x1F8BFBFF), extra)
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2793437  # modelled: TSC_FREQUENCY/1000 of an 8370C host ("Detected 2793.437 MHz" typical of Dv5)
+
+    log = hyperv_x86_log_head(h, khz, tsc_invariant=True)
+    log += [
+        (0.013546, "smpboot: Allowing 8 CPUs, 0 hotplug CPUs"),
+        (0.013962, "Booting paravirtualized kernel on Hyper-V"),
+        (0.014203, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:8 nr_cpu_ids:8 nr_node_ids:1"),
+        (0.016870, pv_spinlock_line(h)),
+    ]
+    log += hyperv_x86_apic_lines(h, 0.063318, x2apic=True)
+    log += [
+        (0.063460, cs_tsc("tsc-early", khz)),
+        (0.081120, "smp: Bringing up secondary CPUs ..."),
+        (0.089214, "smp: Brought up 1 node, 8 CPUs"),
+        (0.251507, "clocksource: Switched to clocksource tsc-early"),
+        (0.266911, cs_acpi_pm()),
+        (0.372144, cs_tsc("tsc", khz)),
+        (0.372202, "clocksource: Switched to clocksource tsc"),
+        (1.104117, "hv_vmbus: Vmbus version:5.3"),
+        (1.130524, "hv_vmbus: registering driver hyperv_keyboard"),
+        (1.141880, "hv_vmbus: registering driver hv_netvsc"),
+        (1.142906, "hv_vmbus: registering driver hv_storvsc"),
+        (1.144071, "scsi host0: storvsc_host_t"),
+        (1.144532, "scsi host1: storvsc_host_t"),
+        (1.158237, "hv_vmbus: registering driver hid_hyperv"),
+        (1.612305, "hv_utils: Registering HyperV Utility Driver"),
+        (1.612410, "hv_vmbus: registering driver hv_utils"),
+        (1.613218, "hv_vmbus: registering driver hv_balloon"),
+        (1.614096, "hv_utils: Shutdown IC version 3.2"),       # src: CAP-CS
+        (1.615301, "hv_utils: Heartbeat IC version 3.0"),      # src: CAP-CS
+        (1.616558, "hv_utils: TimeSync IC version 4.0"),       # src: CAP-CS
+        (1.618872, "hv_balloon: Using Dynamic Memory protocol version 2.0"),   # src: CAP-CS
+        (1.652091, "hv_vmbus: registering driver hyperv_fb"),  # Debian cloud config: FB_HYPERV=m, no DRM
+        (1.653350, "hyperv_fb: Synthvid Version major 3, minor 5"),   # VMBus 5.3 -> SYNTHVID WIN10 (ref §5.3)
+        (2.913407, "hv_netvsc 000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c eth0: VF slot 1 added"),  # fmt: CAP-ACCELNET
+        (2.935118, "hv_vmbus: registering driver hv_pci"),
+        (2.936021, "hv_pci 8a4d9f35-6b5a-4c1e-9d27-3e81f0c4a6b2: PCI VMBus probing: Using version 0x10004"),
+        (2.938712, "hv_pci 8a4d9f35-6b5a-4c1e-9d27-3e81f0c4a6b2: PCI host bridge to bus 6b5a:00"),
+        (3.210447, "hv_netvsc 000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c eth0: VF registering: eth1"),
+        (3.210481, "mlx5_core 6b5a:00:02.0 eth1: joined to eth0"),
+        (3.296310, "hv_utils: KVP IC version 4.0"),            # src: CAP-CS
+        (3.856204, "hv_netvsc 000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c eth0: Data path switched to VF: enP27482s1"),
+        (49.512778, "hv_balloon: Max. dynamic memory size: 32768 MB"),   # src: CAP-CS line format; D8ds_v5 = 32 GiB
+    ]
+    snap.text("kernel.log", render_log(log))
+
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("09/28/2024", AZURE_ASSET_TAG)
+    add_dmi(snap, dmi)
+    # ref §11.1 keys; values modelled (host names invented)
+    snap.binary("var/lib/hyperv/.kvp_pool_3", kvp_pool([
+        ("HostName", "BL3PPF1C0F0A4B2"),
+        ("HostingSystemEditionId", "8"),
+        ("HostingSystemNestedLevel", "0"),
+        ("HostingSystemOsMajor", "10"),
+        ("HostingSystemOsMinor", "0"),
+        ("HostingSystemProcessorArchitecture", "9"),
+        ("HostingSystemProcessorIdleStateMax", "0"),
+        ("HostingSystemProcessorThrottleMax", "100"),
+        ("HostingSystemProcessorThrottleMin", "5"),
+        ("HostingSystemSpMajor", "0"),
+        ("HostingSystemSpMinor", "0"),
+        ("PhysicalHostName", "BL3PPF1C0F0A4B2"),
+        ("PhysicalHostNameFullyQualified", "BL3PPF1C0F0A4B2.bl3prdapp04.fabric.example"),
+        ("VirtualMachineDynamicMemoryBalancingEnabled", "0"),
+        ("VirtualMachineId", "4F6C2E1A-93D7-4B0E-A5C8-2D71E9B04F3A"),
+        ("VirtualMachineName", "c4a1e7d2-0b5f-4e8a-9c36-71d2f08b5e49"),
+    ]))
+    rng = Lcg(0xA2D8)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        ncpu, rng, [(4, "IO-APIC", 4, "edge", "ttyS0"), (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "cloud", hyperv={"hre": True, "hvs": True}))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-amd64 "
+              "root=PARTUUID=6a9e4f12-3c8b-4d05-9e71-b2c4d8a1f063 ro console=tty0 "
+              "console=ttyS0,115200 earlyprintk=ttyS0,115200 consoleblank=0\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-14T10:22:31Z", "x86_64", "6.1.0-37-cloud-amd64",
+        "fixture: Azure Standard_D8ds_v5 (Gen2, 8 vCPU Xeon Platinum 8370C) on host build 20348, "
+        "VMBus 5.3, Debian 12 cloud kernel, accelerated networking; captured without root",
+        dmi_unreadable(dmi)))
+    return snap, h, per_cpu
+
+
+# ============================================================================================
+# 2. ws2016-gen1
+# ============================================================================================
+
+def ws2016_gen1():
+    snap = Snapshot("ws2016-gen1")
+    ncpu = 4
+    cpus = list(range(ncpu))
+    h = {
+        "max": 0x4000000A,                      # modelled: nested-features leaf exists since WS2016
+        # src: "Hyper-V Host Build:14393-10.0-0-0.576" (WS2016 guest syslog in the search index,
+        # search index id 41887616674)
+        "build": (10, 0, 14393, 576, 0, 0),
+        # modelled: ordinary-guest privileges as on the 20348 capture minus TSC-invariant control
+        # (EAX[15], WS2022+, ref §8) and the openvmm-only EDX bits 30/31; EDX keeps stimer direct
+        # mode (bit 19, supported since WS2016) and crash MSRs.
+        "features": (0x00002E7F, 0x00388030, 0x00000000, 0x000ED7B2),
+        "hints": (0x00000C2C, 0x00000FFF, 0x0000002E, 0),    # modelled: no APICv hints
+        "limits": (0x000000F0, 0x00000140, 0x00000000, 0),   # modelled: 240 VPs, 320 LPs
+        0x40000006: (0x0000000E, 0, 0, 0),
+        0x4000000A: (0x00000000, 0, 0, 0),      # modelled: nested virtualization not exposed
+        "lapic_per_jiffy": 0x1E8480,            # modelled (value seen on client hosts in the index)
+    }
+    # modelled: Broadwell-EP host (Xeon E5-2680 v4, signature 0x406f1), 4 vCPUs, no SMT exposed,
+    # xAPIC only (Gen1), max basic leaf 0x14
+    leaf0 = (0x00000014,) + VENDOR_INTEL
+    per_cpu = build_cpuid(cpus, leaf0, lambda c: (0x000406F1, leaf1_ebx(c, 4), 0xFED83203, 0x0F8BFBFF),
+                          hyperv_leaves(h))
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2394455  # modelled: TSC_FREQUENCY/1000 of a 2.4 GHz Broadwell-EP host
+
+    log = hyperv_x86_log_head(h, khz, tsc_invariant=False)
+    log += [
+        (0.010872, "smpboot: Allowing 4 CPUs, 0 hotplug CPUs"),
+        (0.011290, "Booting paravirtualized kernel on Hyper-V"),
+        (0.011422, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:4 nr_cpu_ids:4 nr_node_ids:1"),
+        (0.013516, pv_spinlock_line(h)),
+    ]
+    log += hyperv_x86_apic_lines(h, 0.064071, x2apic=False)
+    log += [
+        (0.071233, "smp: Bringing up secondary CPUs ..."),
+        (0.078950, "smp: Brought up 1 node, 4 CPUs"),
+        # k6.1: tsc_page rating 500 (no TSC_INVARIANT) wins at clocksource_done_booting()
+        (0.231884, "clocksource: Switched to clocksource hyperv_clocksource_tsc_page"),
+        (0.244317, cs_acpi_pm()),
+        (0.903770, "hv_vmbus: Vmbus version:4.0"),         # WS2016 = VMBus 4.0 (ref §8 consistency checks)
+        (0.931208, "hv_vmbus: registering driver hyperv_keyboard"),
+        (0.940366, "hv_vmbus: registering driver hv_storvsc"),
+        (0.941025, "scsi host0: storvsc_host_t"),
+        (0.941607, "scsi host1: storvsc_host_t"),
+        (0.942118, "scsi host2: storvsc_host_t"),
+        (0.948552, "hv_vmbus: registering driver hv_netvsc"),
+        (0.961117, "hv_vmbus: registering driver hid_hyperv"),
+        (1.402266, "hv_utils: Registering HyperV Utility Driver"),
+        (1.402371, "hv_vmbus: registering driver hv_utils"),
+        (1.403514, "hv_utils: Shutdown IC version 3.0"),     # modelled
+        (1.404102, "hv_utils: Heartbeat IC version 3.0"),
+        (1.405377, "hv_utils: TimeSync IC version 4.0"),     # WS2016 "Using TimeSync version 4.0" (index id 17296909289)
+        (1.406021, "hv_vmbus: registering driver hv_balloon"),
+        (1.408930, "hv_balloon: Using Dynamic Memory protocol version 2.0"),
+        (1.510442, "hv_vmbus: registering driver hyperv_drm"),   # Debian amd64 config: DRM_HYPERV=m
+        (1.511207, "hyperv_drm 5620e0c7-8062-4dce-aeb7-520c7ef76171: [drm] Synthvid Version major 3, minor 5"),
+        (2.884132, "hv_utils: KVP IC version 4.0"),
+        (2.931577, "hv_utils: VSS IC version 5.0"),          # k6.1:drivers/hv/hv_snapshot.c VSS_MAJOR 5
+    ]
+    snap.text("kernel.log", render_log(log))
+
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    # Gen1 = BIOS: /sys/firmware exists without efi/ (ref §11.2); pm_profile modelled (unspecified)
+    snap.text("sys/firmware/acpi/pm_profile", "0\n")
+    # src: "Hardware name: Microsoft Corporation Virtual Machine/Virtual Machine, BIOS 090007
+    # 06/02/2017" (4.19 splat in the search index); Gen1 SMBIOS 2.3 has no bios_release/family/sku;
+    # BIOS vendor American Megatrends (Hyper-V Gen1 firmware) and the non-Azure asset tag modelled
+    dmi = {
+        "bios_vendor": "American Megatrends Inc.", "bios_version": "090007", "bios_date": "06/02/2017",
+        "sys_vendor": "Microsoft Corporation", "product_name": "Virtual Machine", "product_version": "7.0",
+        "product_serial": "x", "product_uuid": "x",
+        "board_vendor": "Microsoft Corporation", "board_name": "Virtual Machine", "board_version": "7.0",
+        "board_serial": "x", "chassis_vendor": "Microsoft Corporation", "chassis_type": "3",
+        "chassis_version": "7.0", "chassis_asset_tag": "2493-0826-4410-7366-2154-3315-92",
+        "chassis_serial": "x",
+    }
+    add_dmi(snap, dmi)
+    for name in DMI_ROOT_ONLY:   # captured as root: the 0400 attributes are readable
+        snap.text("sys/devices/virtual/dmi/id/" + name, {
+            "product_serial": "9784-4207-1066-8911-0143-0270-18",
+            "product_uuid": "3a1f5c2e-9b07-4d8e-a6c1-58e2f9b0d4a7",
+            "board_serial": "9784-4207-1066-8911-0143-0270-18",
+            "chassis_serial": "9784-4207-1066-8911-0143-0270-18"}[name] + "\n")
+    snap.binary("var/lib/hyperv/.kvp_pool_3", kvp_pool([
+        ("HostName", "HV-HOST-07"),
+        ("HostingSystemEditionId", "8"),
+        ("HostingSystemNestedLevel", "0"),
+        ("HostingSystemOsMajor", "10"),
+        ("HostingSystemOsMinor", "0"),
+        ("HostingSystemProcessorArchitecture", "9"),
+        ("HostingSystemProcessorIdleStateMax", "0"),
+        ("HostingSystemProcessorThrottleMax", "100"),
+        ("HostingSystemProcessorThrottleMin", "100"),
+        ("HostingSystemSpMajor", "0"),
+        ("HostingSystemSpMinor", "0"),
+        ("PhysicalHostName", "HV-HOST-07"),
+        ("PhysicalHostNameFullyQualified", "HV-HOST-07.corp.example.com"),
+        ("VirtualMachineDynamicMemoryBalancingEnabled", "1"),
+        ("VirtualMachineId", "8C2B71E4-5D03-4F9A-B6E2-0A94C3D17F58"),
+        ("VirtualMachineName", "web01"),
+    ]))
+    rng = Lcg(0x2016)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        ncpu, rng, [(1, "IO-APIC", 1, "edge", "i8042"), (4, "IO-APIC", 4, "edge", "ttyS0"),
+                    (8, "IO-APIC", 8, "edge", "rtc0"), (9, "IO-APIC", 9, "fasteoi", "acpi"),
+                    (12, "IO-APIC", 12, "edge", "i8042"), (14, "IO-APIC", 14, "edge", "ata_piix"),
+                    (15, "IO-APIC", 15, "edge", "ata_piix")],
+        "generic", hyperv={"hre": True, "hvs": True}))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
+              "root=UUID=0d6f3b52-8e41-4a7c-9f10-6c2a5e8b3d94 ro quiet\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-14T11:05:02Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: on-premises Windows Server 2016 Hyper-V, Generation 1 (BIOS, IDE), 4 vCPU, "
+        "VMBus 4.0, Debian 12 generic kernel; captured as root"))
+    return snap, h, per_cpu
+
+
+# ============================================================================================
+# 3. ws2019-phantom-cpus
+# ============================================================================================
+
+def ws2019_phantom_cpus():
+    snap = Snapshot("ws2019-phantom-cpus")
+    online = [0, 1, 2, 3]
+    possible = list(range(8))
+    h = {
+        "max": 0x4000000A,
+        "build": (10, 0, 17763, 6054, 0, 0),    # build: ref §8 (17763 = WS2019); service number modelled
+        # modelled: as ws2016-gen1 plus the VSM register bits 20/21 of EDX, still no EAX[15]
+        "features": (0x00002E7F, 0x00388030, 0x00000000, 0x003ED7B2),
+        # modelled: APICv host -> deprecate-AEOI (bit 9) and NoNonArchCoreSharing (bit 18)
+        "hints": (0x00060E2C, 0x00000FFF, 0x0000002E, 0),
+        "limits": (0x000000F0, 0x00000200, 0x00000000, 0),
+        0x40000006: (0x0000000F, 0, 0, 0),
+        0x4000000A: (0x00000000, 0, 0, 0),
+        "lapic_per_jiffy": 0x1E8480,
+    }
+    # modelled: Cascade Lake host (Xeon Gold 6230, signature 0x50657), 4 vCPUs as 2 cores x 2
+    # threads, x2APIC exposed (Gen2), max basic leaf 0x16
+    leaf0 = (0x00000016,) + VENDOR_INTEL
+    per_cpu = build_cpuid(online, leaf0, lambda c: (0x00050657, leaf1_ebx(c, 4), 0xFEFA3203, 0x1F8BFBFF),
+                          hyperv_leaves(h))
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2095078
+
+    log = hyperv_x86_log_head(h, khz, tsc_invariant=False)
+    log += [
+        # ref §6.3: WS2019 and older describe more CPUs in ACPI than the VM has
+        (0.012008, "smpboot: Allowing 8 CPUs, 4 hotplug CPUs"),   # k6.1:arch/x86/kernel/smpboot.c
+        (0.012403, "Booting paravirtualized kernel on Hyper-V"),
+        (0.012570, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:8 nr_cpu_ids:8 nr_node_ids:1"),
+        (0.014731, pv_spinlock_line(h)),
+    ]
+    log += hyperv_x86_apic_lines(h, 0.061906, x2apic=True)
+    log += [
+        (0.069355, "smp: Bringing up secondary CPUs ..."),
+        (0.074418, "smp: Brought up 1 node, 4 CPUs"),
+        (0.240016, "clocksource: Switched to clocksource hyperv_clocksource_tsc_page"),
+        (0.253101, cs_acpi_pm()),
+        (0.987612, "hv_vmbus: Vmbus version:5.2"),         # WS2019 = VMBus 5.2 (ref §5.1)
+        (1.013477, "hv_vmbus: registering driver hyperv_keyboard"),
+        (1.020155, "hv_vmbus: registering driver hv_netvsc"),
+        (1.021903, "hv_vmbus: registering driver hv_storvsc"),
+        (1.022846, "scsi host0: storvsc_host_t"),
+        (1.034120, "hv_vmbus: registering driver hid_hyperv"),
+        (1.512930, "hv_utils: Registering HyperV Utility Driver"),
+        (1.513044, "hv_vmbus: registering driver hv_utils"),
+        (1.514260, "hv_utils: Shutdown IC version 3.2"),     # modelled
+        (1.515018, "hv_utils: Heartbeat IC version 3.0"),
+        (1.516433, "hv_utils: TimeSync IC version 4.0"),
+        (1.517106, "hv_vmbus: registering driver hv_balloon"),
+        (1.519875, "hv_balloon: Using Dynamic Memory protocol version 2.0"),
+        (1.602271, "hv_vmbus: registering driver hyperv_drm"),
+        (1.603318, "hyperv_drm 5620e0c7-8062-4dce-aeb7-520c7ef76171: [drm] Synthvid Version major 3, minor 5"),
+        (3.012509, "hv_utils: KVP IC version 4.0"),
+    ]
+    snap.text("kernel.log", render_log(log))
+
+    # k6.1:arch/x86/kernel/topology.c registers only present CPUs; cpu0 is not hotpluggable
+    add_cpu_sysfs(snap, possible, online, online, hotpluggable=[1, 2, 3])
+    add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    add_efi(snap)
+    # src: "BIOS Hyper-V UEFI Release v4.0 12/17/2019" (several WS2019-era splats in the index)
+    dmi = dmi_hyperv_gen2("12/17/2019", "0862-4417-9215-2047-3568-8012-54",
+                          bios_version="Hyper-V UEFI Release v4.0", release="4.0")
+    add_dmi(snap, dmi)
+    rng = Lcg(0x2019)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        len(online), rng, [(4, "IO-APIC", 4, "edge", "ttyS0"), (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "generic", hyperv={"hre": True, "hvs": True}))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
+              "root=UUID=5b7e2d90-1f4c-4e83-a6d2-9c0b3f71e8a5 ro quiet\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-14T11:41:57Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: on-premises Windows Server 2019 Hyper-V, Generation 2, 4 vCPU with 4 phantom "
+        "hot-add CPUs in ACPI (possible 0-7, present 0-3), VMBus 5.2; captured without root",
+        dmi_unreadable(dmi)))
+    return snap, h, per_cpu
+
+
+# ============================================================================================
+# 4. wsl2-26100
+# ============================================================================================
+
+def wsl2_26100():
+    snap = Snapshot("wsl2-26100")
+    ncpu = 12
+    cpus = list(range(ncpu))
+    h = {
+        "max": 0x4000000C,                      # modelled
+        "build": (10, 0, 26100, 7920, 7, 0),    # src: CAP-WSL "Hyper-V: Host Build 10.0.26100.7920-7-0"
+        # src: CAP-WSL "privilege flags low 0xae7f, high 0x3b8030, hints 0x9a4e24, misc 0xe0bed7b2";
+        # ECX 0x42 from a 6.15+ WSL capture on a 26100 client ("ext 0x42", search index id 57853318359)
+        "features": (0x0000AE7F, 0x003B8030, 0x00000042, 0xE0BED7B2),
+        "hints": (0x009A4E24, 0x00000FFF, 0x00000027, 0),   # EBX/ECX modelled (39 address bits, client CPU)
+        "limits": (0x00000800, 0x00000800, 0x00000000, 0),
+        0x40000006: (0x0000000F, 0, 0, 0),
+        0x4000000A: (0x003E0101, 0, 0, 0),      # src: CAP-WSL "Nested features: 0x3e0101"
+        "lapic_per_jiffy": 0xC3500,             # src: CAP-WSL "LAPIC Timer Frequency: 0xc3500"
+    }
+    # src: CAP-WSL "smpboot: CPU0: 13th Gen Intel(R) Core(TM) i5-1334U (family: 0x6, model: 0xba,
+    # stepping: 0x3)" -> signature 0xb06a3; SRAT lists APIC IDs 0x00-0x0b; "TSC deadline timer
+    # available" and x2apic enabled; kvm_intel loads (VMX exposed). Max basic leaf 0x1f modelled.
+    leaf0 = (0x0000001F,) + VENDOR_INTEL
+    per_cpu = build_cpuid(cpus, leaf0, lambda c: (0x000B06A3, leaf1_ebx(c, 16), 0xFFFA3223, 0x1F8BFBFF),
+                          hyperv_leaves(h))
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2495999   # src: CAP-WSL "tsc: Detected 2495.999 MHz processor"
+
+    # 6.6 (the WSL kernel) prints the Host Build line from hv_common_init() and registers both
+    # Hyper-V clocksources; the order and stamps below are those of CAP-WSL.
+    log = [
+        (0.0, "Hypervisor detected: Microsoft Hyper-V"),
+        (0.0, hv_privilege_line(h)),
+        (0.0, hv_nested_line(h)),
+        (0.0, "Hyper-V: LAPIC Timer Frequency: %#x" % h["lapic_per_jiffy"]),
+        (0.0, "Hyper-V: Using hypercall for remote TLB flush"),
+        (0.0, cs_hyperv_tsc_page()),
+        (0.0, cs_hyperv_msr()),
+        (0.0, tsc_detected(khz)),
+        (0.004787, "smpboot: Allowing 12 CPUs, 0 hotplug CPUs"),
+        (0.004803, "Booting paravirtualized kernel on Hyper-V"),
+        (0.004849, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:12 nr_cpu_ids:12 nr_node_ids:1"),
+        (0.007136, pv_spinlock_line(h)),
+        (0.085234, hv_host_build_line(h["build"])),
+        (0.085237, "Hyper-V: enabling crash_kexec_post_notifiers"),
+        (0.085328, "Hyper-V: Disabling IBT because of Hyper-V bug"),
+        (0.085330, "Hyper-V: Using IPI hypercalls"),
+        (0.085450, cs_tsc("tsc-early", khz)),
+        (0.089456, "smp: Bringing up secondary CPUs ..."),
+        (0.105919, "smp: Brought up 1 node, 12 CPUs"),
+        (0.169465, "hv_vmbus: Vmbus version:5.3"),
+        # the dxgkrnl classes (GPU-PV) are unknown to channel_mgmt.c
+        (0.169715, "hv_vmbus: Unknown GUID: 6e382d18-3336-4f4b-acc4-2b7703d4df4a"),
+        (0.169741, "hv_vmbus: Unknown GUID: dde9cbc0-5060-4436-9448-ea1254a5d177"),
+        (0.173643, "clocksource: Switched to clocksource tsc-early"),
+        (0.191859, cs_acpi_pm()),
+        (0.194739, cs_tsc("tsc", khz)),
+        (0.195796, "clocksource: Switched to clocksource tsc"),
+        (0.212321, "hv_vmbus: registering driver hv_pci"),
+        (0.213077, "hv_pci c4b741f5-5582-4c98-8f8b-2e082933c396: PCI VMBus probing: Using version 0x10004"),
+        (0.213627, "hv_pci c4b741f5-5582-4c98-8f8b-2e082933c396: PCI host bridge to bus 5582:00"),
+        (0.218205, "hv_pci cafd55ca-733f-420e-94a3-a3776f02eeaf: PCI VMBus probing: Using version 0x10004"),
+        (0.218905, "hv_pci cafd55ca-733f-420e-94a3-a3776f02eeaf: PCI host bridge to bus 733f:00"),
+        (0.260981, "hv_vmbus: registering driver hv_storvsc"),
+        (0.262715, "scsi host0: storvsc_host_t"),
+        (0.264015, "hv_vmbus: registering driver hv_netvsc"),
+        (0.270755, "hv_vmbus: registering driver hyperv_keyboard"),
+        (0.277157, "hv_utils: Registering HyperV Utility Driver"),
+        (0.277578, "hv_vmbus: registering driver hv_utils"),
+        (0.277956, "hv_vmbus: registering driver hv_balloon"),
+        (0.278577, "hv_vmbus: registering driver dxgkrnl"),
+        (0.278626, "hv_utils: TimeSync IC version 4.0"),
+        (0.281857, "hv_balloon: Using Dynamic Memory protocol version 2.0"),
+        (0.284165, "hv_balloon: Cold memory discard hint enabled with order 9"),
+        (0.302891, "hv_vmbus: registering driver hv_sock"),
+        (4.285749, "hv_pci 6d259806-1fc4-4466-8e9d-622bd28d0a16: PCI VMBus probing: Using version 0x10004"),
+        (4.288674, "hv_pci 6d259806-1fc4-4466-8e9d-622bd28d0a16: PCI host bridge to bus 1fc4:00"),
+        (48.391813, "hv_balloon: Max. dynamic memory size: 3916 MB"),
+    ]
+    snap.text("kernel.log", render_log(log))
+
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    # 6.6 registers tsc page and msr clocksources, both lowered to rating 250 by TSC_INVARIANT
+    add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "hyperv_clocksource_msr", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    # CAP-WSL: "DMI not present or invalid." -> no /sys/class/dmi; no UEFI (kernel booted directly)
+    rng = Lcg(0x26100)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        ncpu, rng, [(8, "IO-APIC", 8, "edge", "rtc0"), (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "generic", hyperv={"hre": True, "hvs": True}))
+    # src: CAP-WSL "Command line:"
+    snap.text("proc/cmdline", "initrd=\\initrd.img WSL_ROOT_INIT=1 panic=-1 nr_cpus=12 "
+              "hv_utils.timesync_implicit=1 console=hvc0 debug pty.legacy_count=0 WSL_ENABLE_CRASH_DUMP=1\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T08:14:40Z", "x86_64", "6.6.87.2-microsoft-standard-WSL2",
+        "fixture: WSL2 on Windows 11 24H2 (host build 26100), 12 CPUs, VMBus 5.3, GPU-PV (dxgkrnl); "
+        "captured as root"))
+    return snap, h, per_cpu
+
+
+# ============================================================================================
+# 5. azure-snp-cvm
+# ============================================================================================
+
+def azure_snp_cvm():
+    snap = Snapshot("azure-snp-cvm")
+    ncpu = 4
+    cpus = list(range(ncpu))
+    h = {
+        "max": 0x4000000C,
+        # ref §8: "Azure confidential-VM hosts have been seen reporting 22621"; rest modelled
+        "build": (10, 0, 22621, 4317, 1, 0),
+        # src: CAP-CS words of an AMD EPYC Azure VM, plus EBX[22] (isolation, ref §1.4.2)
+        "features": (0x0000AE7F, 0x00788030, 0x00000000, 0xC0BED7B2),
+        "hints": (0x00140C2C, 0x00000FFF, 0x00000030, 0),    # src: CAP-CS hints (AMD host); 48 address bits
+        "limits": (0x00000800, 0x00000800, 0x00000000, 0),
+        0x40000006: (0x0000000E, 0, 0, 0),
+        0x4000000A: (0x00000000, 0, 0, 0),      # modelled: no nested virtualization in a CVM
+        # src: CAP-LISA "Group A 0x1, Group B 0xba2": paravisor present; type 2 (SNP), boundary
+        # active, boundary bit 46 (ref §1.11)
+        0x4000000C: (0x00000001, 0x00000BA2, 0, 0),
+        # ref §1.12 / openvmm vmm_core/src/cpuid/mod.rs: the paravisor answers the VS leaves;
+        # properties modelled (none set)
+        "vs": (0x00000000, 0, 0, 0),
+        "lapic_per_jiffy": 0xC3500,
+    }
+    # modelled: DC4as_v5 on AMD EPYC 7763v (Milan, signature 0xa00f11), 2 cores x 2 threads,
+    # max basic leaf 0x0d as Azure AMD VMs report ("cpuid level : 13")
+    leaf0 = (0x0000000D,) + VENDOR_AMD
+    per_cpu = build_cpuid(cpus, leaf0, lambda c: (0x00A00F11, leaf1_ebx(c, 4), 0xFEF83203, 0x178BFBFF),
+                          hyperv_leaves(h))
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2445432   # src: CAP-CS "tsc: Detected 2445.432 MHz processor" (EPYC 7763 Azure host)
+
+    log = hyperv_x86_log_head(h, khz, tsc_invariant=True)
+    log += [
+        (0.012950, "smpboot: Allowing 4 CPUs, 0 hotplug CPUs"),
+        (0.013361, "Booting paravirtualized kernel on Hyper-V"),
+        (0.013480, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:4 nr_cpu_ids:4 nr_node_ids:1"),
+        (0.015601, pv_spinlock_line(h)),
+    ]
+    log += hyperv_x86_apic_lines(h, 0.072409, x2apic=True)
+    log += [
+        (0.072533, cs_tsc("tsc-early", khz)),
+        (0.090288, "smp: Bringing up secondary CPUs ..."),
+        (0.096107, "smp: Brought up 1 node, 4 CPUs"),
+        (0.260671, "clocksource: Switched to clocksource tsc-early"),
+        (0.274802, cs_acpi_pm()),
+        (0.391117, cs_tsc("tsc", khz)),
+        (0.391170, "clocksource: Switched to clocksource tsc"),
+        # isolated VMs need VMBus >= 5.2 (k6.1:drivers/hv/connection.c)
+        (1.228305, "hv_vmbus: Vmbus version:5.3"),
+        (1.251770, "hv_vmbus: registering driver hv_netvsc"),
+        (1.253018, "hv_vmbus: registering driver hv_storvsc"),
+        (1.254106, "scsi host0: storvsc_host_t"),
+        (1.701215, "hv_utils: Registering HyperV Utility Driver"),
+        (1.701320, "hv_vmbus: registering driver hv_utils"),
+        (1.702511, "hv_utils: Shutdown IC version 3.2"),
+        (1.703680, "hv_utils: Heartbeat IC version 3.0"),
+        (1.704902, "hv_utils: TimeSync IC version 4.0"),
+    ]
+    snap.text("kernel.log", render_log(log))
+
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("08/23/2024", AZURE_ASSET_TAG)
+    add_dmi(snap, dmi)
+    rng = Lcg(0x5AFE)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        ncpu, rng, [(4, "IO-APIC", 4, "edge", "ttyS0"), (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "cloud", hyperv={"hre": True, "hvs": True}))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-amd64 "
+              "root=PARTUUID=e2b7c1d4-5a09-4f36-8d2e-7b14c9f0a358 ro console=tty0 "
+              "console=ttyS0,115200 earlyprintk=ttyS0,115200 consoleblank=0\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T09:02:18Z", "x86_64", "6.1.0-37-cloud-amd64",
+        "fixture: Azure DC4as_v5-like confidential VM (AMD SEV-SNP with paravisor), host build "
+        "22621, VMBus 5.3, only CVM-allowed VMBus classes; captured as root"))
+    return snap, h, per_cpu
+
+
+# ============================================================================================
+# 6. azure-arm64
+# ============================================================================================
+
+ARM64_WORDS = {
+    # modelled (no public arm64 capture of this line found): the x86 privilege bits that exist on
+    # arm64 (VP runtime, reference counter, SynIC, synthetic timers, hypercall, VP index,
+    # reference TSC: bits 0-3, 5, 6, 9), the 20348 capture's high word, hints = relaxed timing,
+    # cluster IPI, ExProcessorMasks (arm64 layout bits 1-3, ref §1.13), and misc = arm64 word c
+    # with guest idle (bit 3) and crash registers (bit 8, ref §1.13)
+    "low": 0x0000026F, "high": 0x00388030, "hints": 0x0000000E, "misc": 0x00000108,
+    # src: "Hyper-V: Host Build 10.0.22477.1061-1-0" as observed on Hyper-V/ARM (linux-hyperv,
+    # "[PATCH] arm64: hyperv: make the format of 'Hyper-V: Host Build' output match x86", 2022-03-04)
+    "build": (10, 0, 22477, 1061, 1, 0),
+}
+
+
+def azure_arm64():
+    snap = Snapshot("azure-arm64")
+    ncpu = 4
+    cpus = list(range(ncpu))
+    w = ARM64_WORDS
+    timer_hz = 25000000   # modelled: Ampere Altra generic timer at 25 MHz
+    log = [
+        (0.0, "Booting Linux on physical CPU 0x0000000000 [0x413fd0c1]"),   # Neoverse-N1 MIDR
+        (0.0, "arch_timer: cp15 timer(s) running at 25.00MHz (virt)."),
+        (0.0, cs_arch_counter(timer_hz)),
+        # src: k6.1:arch/arm64/hyperv/mshyperv.c hyperv_init() (early_initcall), ref §7.2
+        (0.011829, "Hyper-V: privilege flags low 0x%x, high 0x%x, hints 0x%x, misc 0x%x"
+         % (w["low"], w["high"], w["hints"], w["misc"])),
+        (0.011870, hv_host_build_line(w["build"])),
+        (0.011912, "Hyper-V: enabling crash_kexec_post_notifiers"),   # misc bit 8 (arm64 layout)
+        (0.012660, "smp: Bringing up secondary CPUs ..."),
+        (0.018337, "smp: Brought up 1 node, 4 CPUs"),
+        (0.225114, "clocksource: Switched to clocksource arch_sys_counter"),
+        (1.341208, "hv_vmbus: Vmbus version:5.3"),     # modelled: host newer than WS2022
+        (1.366015, "hv_vmbus: registering driver hv_netvsc"),
+        (1.367321, "hv_vmbus: registering driver hv_storvsc"),
+        (1.368406, "scsi host0: storvsc_host_t"),
+        (1.369012, "scsi host1: storvsc_host_t"),
+        (1.812773, "hv_utils: Registering HyperV Utility Driver"),
+        (1.812881, "hv_vmbus: registering driver hv_utils"),
+        (1.813942, "hv_utils: Shutdown IC version 3.2"),
+        (1.815106, "hv_utils: Heartbeat IC version 3.0"),
+        (1.816320, "hv_utils: TimeSync IC version 4.0"),
+        (1.817009, "hv_vmbus: registering driver hv_balloon"),
+        # src: order and text as on an arm64 Hyper-V guest (WDK 2023 boot log, search index id
+        # 17126547077) and k6.1:drivers/hv/hv_balloon.c
+        (1.818775, "hv_balloon: Using Dynamic Memory protocol version 2.0"),
+        (1.818781, "hv_balloon: Memory hot add disabled on ARM64"),
+        (2.931044, "hv_netvsc 6045bd3e-91c2-6045-bd3e-91c26045bd3e eth0: VF slot 1 added"),
+        (2.951730, "hv_vmbus: registering driver hv_pci"),
+        (2.952614, "hv_pci 3f0a8c21-4e7d-4b96-a1c5-98d2e6b7f410: PCI VMBus probing: Using version 0x10004"),
+        (2.955118, "hv_pci 3f0a8c21-4e7d-4b96-a1c5-98d2e6b7f410: PCI host bridge to bus 4e7d:00"),
+        (3.402561, "hv_utils: KVP IC version 4.0"),
+    ]
+    snap.text("kernel.log", render_log(log))
+    # arm64: cpu_can_disable() is true for every PSCI CPU, so cpu0 has an online file too
+    # (k6.1:arch/arm64/kernel/setup.c topology_init)
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus)
+    add_clocksource(snap, "arch_sys_counter", ["arch_sys_counter"])   # ref §7.2: no Hyper-V clocksource on arm64
+    add_max_version(snap, VMBUS_5_3)
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("06/14/2024", AZURE_ASSET_TAG)
+    add_dmi(snap, dmi)
+    rng = Lcg(0xA64)
+    # hwirq 27 = virtual timer PPI; the VMBus PPI number (from the VMBus ACPI _CRS) is modelled
+    snap.text("proc/interrupts", proc_interrupts_arm64(ncpu, rng, [
+        (11, "GICv3", 27, "Level", "arch_timer", 20000, 300000),
+        (13, "GICv3", 18, "Level", "Hyper-V VMbus", 2000, 90000),
+    ]))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-arm64 "
+              "root=PARTUUID=91c0e4a7-2d6b-4f58-b3e9-0a7c5d1f2e84 ro console=tty0 "
+              "console=ttyAMA0,115200n8 earlycon=pl011,0xeffec000 consoleblank=0\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T10:30:05Z", "aarch64", "6.1.0-37-cloud-arm64",
+        "fixture: Azure Standard_D4ps_v5-like arm64 VM (Ampere Altra, 4 vCPU), host build "
+        "10.0.22477, VMBus 5.3; no CPUID on arm64, the kernel log is the only feature source; "
+        "captured as root"))
+    return snap, None, None
+
+
+# ============================================================================================
+# 7. kvm-guest
+# ============================================================================================
+
+# src: CAP-KVM, `cpuid -r` on both vCPUs of the KVM guest that generated these fixtures
+KVM_LEAF0 = (0x0000001C,) + VENDOR_AMD
+KVM_LEAF1 = {0: (0x00A10F11, 0x00020800, 0xFFFA3203, 0x178BFBFF),
+             1: (0x00A10F11, 0x01020800, 0xFFFA3203, 0x178BFBFF)}
+KVM_FEATURES = 0x01007EFB       # CAP-KVM 0x40000001 EAX
+
+
+def qemu_dmi():
+    # modelled: QEMU q35 defaults with Debian 12's SeaBIOS ("DMI: QEMU Standard PC (Q35 + ICH9,
+    # 2009), BIOS 1.16.2-debian-1.16.2-1 04/01/2014"); QEMU emits no SMBIOS type 2 (no board_*)
+    return {
+        "bios_vendor": "SeaBIOS", "bios_version": "1.16.2-debian-1.16.2-1", "bios_date": "04/01/2014",
+        "bios_release": "0.0", "sys_vendor": "QEMU", "product_name": "Standard PC (Q35 + ICH9, 2009)",
+        "product_version": "pc-q35-7.2", "product_serial": "x", "product_uuid": "x",
+        "chassis_vendor": "QEMU", "chassis_type": "1", "chassis_version": "pc-q35-7.2",
+    }
+
+
+def kvm_log(tsc_khz):
+    return [
+        (0.0, "Hypervisor detected: KVM"),                       # k6.1:arch/x86/kernel/kvm.c .name = "KVM"
+        (0.0, "kvm-clock: Using msrs 4b564d01 and 4b564d00"),   # k6.1:arch/x86/kernel/kvmclock.c
+        (0.000001, "kvm-clock: using sched offset of 6011534817 cycles"),
+        (0.000004, cs_kvm_clock()),
+        (0.000013, tsc_detected(tsc_khz)),
+        (0.009871, "smpboot: Allowing 2 CPUs, 0 hotplug CPUs"),
+        (0.010133, "Booting paravirtualized kernel on KVM"),
+        (0.010262, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:2 nr_cpu_ids:2 nr_node_ids:1"),
+        (0.011908, "kvm-guest: PV spinlocks enabled"),
+        (0.084612, "kvm-guest: setup PV IPIs"),
+        (0.084790, cs_tsc("tsc-early", tsc_khz)),
+        (0.091304, "smp: Bringing up secondary CPUs ..."),
+        (0.093177, "smp: Brought up 1 node, 2 CPUs"),
+        (0.201660, "clocksource: Switched to clocksource kvm-clock"),
+        (0.213554, cs_hpet()),
+        (0.219120, cs_acpi_pm()),
+        (0.341802, cs_tsc("tsc", tsc_khz)),
+    ]
+
+
+def kvm_guest():
+    snap = Snapshot("kvm-guest")
+    cpus = [0, 1]
+    extra = {0x40000000: (0x40000001,) + KVM_VENDOR,     # CAP-KVM: eax=0x40000001 "KVMKVMKVM\0\0\0"
+             0x40000001: (KVM_FEATURES, 0, 0, 0),
+             0x40000100: (0, 0, 0, 0)}                   # `cpuid -r` probes it; zero here (CAP-KVM)
+    per_cpu = build_cpuid(cpus, KVM_LEAF0, lambda c: KVM_LEAF1[c], extra)
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2595998   # modelled on CAP-KVM "tsc: Detected 2596.142 MHz" class of host
+    snap.text("kernel.log", render_log(kvm_log(khz)))
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=[1])
+    # QEMU without invtsc keeps kvm-clock (rating 400) above tsc (300), hpet (250), acpi_pm (200)
+    add_clocksource(snap, "kvm-clock", ["kvm-clock", "tsc", "hpet", "acpi_pm"])
+    snap.text("sys/firmware/acpi/pm_profile", "1\n")   # modelled: SeaBIOS/QEMU FADT
+    dmi = qemu_dmi()
+    add_dmi(snap, dmi)
+    rng = Lcg(0x4B56)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        2, rng, [(0, "IO-APIC", 2, "edge", "timer"), (1, "IO-APIC", 1, "edge", "i8042"),
+                 (4, "IO-APIC", 4, "edge", "ttyS0"), (8, "IO-APIC", 8, "edge", "rtc0"),
+                 (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "generic", hyperv=None, kvm=True))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
+              "root=UUID=c81e3a5f-0b72-4d96-8e14-3f5a9c2d7b60 ro console=ttyS0,115200 quiet\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T11:12:44Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: KVM/QEMU guest (q35, SeaBIOS, -cpu host on AMD EPYC), no Hyper-V and no VMBus; "
+        "captured as root"))
+    return snap, None, per_cpu
+
+
+# ============================================================================================
+# 8. bare-metal
+# ============================================================================================
+
+def bare_metal():
+    snap = Snapshot("bare-metal")
+    cpus = list(range(8))
+    # src: CAP-ICX leaf 1 (eax=0x000606a6 ebx=0xb4800800 ecx=0x7ffefbf7 edx=0xbfebfbff): ECX[31]
+    # (hypervisor) is 0. Booted with nr_cpus=8, so CPUs 0-7 are the first eight MADT entries of
+    # socket 0 (APIC IDs 0, 2, ..., 14); EBX keeps the captured count field 0x80. Leaf 0 max
+    # 0x1b (Ice Lake-SP). No 0x4000xxxx leaves: there is no hypervisor to answer them.
+    leaf0 = (0x0000001B,) + VENDOR_INTEL
+    per_cpu = build_cpuid(cpus, leaf0, lambda c: (0x000606A6, leaf1_ebx(2 * c, 0x80), 0x7FFEFBF7, 0xBFEBFBFF), {})
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2000000   # CPUID 0x15 crystal-derived TSC, TSC_KNOWN_FREQ (no refinement line)
+    log = [
+        (0.0, tsc_detected(khz)),
+        (0.008624, "smpboot: Allowing 8 CPUs, 0 hotplug CPUs"),
+        (0.008830, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:8 nr_cpu_ids:8 nr_node_ids:1"),
+        (0.118604, cs_tsc("tsc-early", khz)),
+        (0.259010, "smp: Bringing up secondary CPUs ..."),
+        (0.270533, "smp: Brought up 1 node, 8 CPUs"),
+        (0.511227, cs_hpet()),
+        (0.622170, "clocksource: Switched to clocksource tsc-early"),
+        (0.640025, cs_acpi_pm()),
+        (0.805711, cs_tsc("tsc", khz)),
+        (0.805772, "clocksource: Switched to clocksource tsc"),
+    ]
+    snap.text("kernel.log", render_log(log))
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    add_clocksource(snap, "tsc", ["tsc", "hpet", "acpi_pm"])
+    add_efi(snap)
+    # modelled: a Supermicro Ice Lake-SP 1U server (AMI Aptio firmware)
+    dmi = {
+        "bios_vendor": "American Megatrends International, LLC.", "bios_version": "1.4",
+        "bios_date": "08/17/2022", "bios_release": "5.22", "sys_vendor": "Supermicro",
+        "product_name": "SYS-120U-TNR", "product_version": "0123456789", "product_family": "Family",
+        "product_sku": "To be filled by O.E.M.", "product_serial": "x", "product_uuid": "x",
+        "board_vendor": "Supermicro", "board_name": "X12DPU-6", "board_version": "1.01",
+        "board_asset_tag": "Base Board Asset Tag", "board_serial": "x",
+        "chassis_vendor": "Supermicro", "chassis_type": "17", "chassis_version": "0123456789",
+        "chassis_asset_tag": "To be filled by O.E.M.", "chassis_serial": "x",
+    }
+    add_dmi(snap, dmi)
+    rng = Lcg(0xBA5E)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        8, rng, [(0, "IO-APIC", 2, "edge", "timer"), (8, "IO-APIC", 8, "edge", "rtc0"),
+                 (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "generic", hyperv=None))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
+              "root=UUID=7e4b1c93-2a58-4f0d-b6e3-91c5d8a2f470 ro quiet nr_cpus=8\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T12:00:09Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: bare-metal Intel Ice Lake-SP server (no hypervisor), booted with nr_cpus=8; "
+        "captured without root", dmi_unreadable(dmi)))
+    return snap, None, per_cpu
+
+
+# ============================================================================================
+# 9. kvm-hyperv-imitation
+# ============================================================================================
+
+def qemu_hyperv_words():
+    """What QEMU builds for -cpu host,hv-relaxed,hv-vapic,hv-spinlocks=0x1fff,hv-vpindex,
+    hv-runtime,hv-time,hv-synic,hv-stimer,hv-reset,hv-frequencies,hv-tlbflush,hv-ipi
+    (src: qemu:target/i386/kvm/kvm.c kvm_hyperv_properties[] and hyperv_fill_cpuids();
+    bit values from qemu:target/i386/kvm/hyperv-proto.h)."""
+    eax = ((1 << 0)      # hv-runtime: HV_VP_RUNTIME_AVAILABLE
+           | (1 << 1) | (1 << 9)   # hv-time: TIME_REF_COUNT + REFERENCE_TSC
+           | (1 << 2)    # hv-synic
+           | (1 << 3)    # hv-stimer
+           | (1 << 4)    # hv-vapic: APIC_ACCESS
+           | (1 << 5)    # HV_HYPERCALL_AVAILABLE, "unconditionally required"
+           | (1 << 6)    # hv-vpindex
+           | (1 << 7)    # hv-reset
+           | (1 << 11))  # hv-frequencies: HV_ACCESS_FREQUENCY_MSRS
+    ebx = (1 << 4) | (1 << 5)            # SynIC enabled -> HV_POST_MESSAGES | HV_SIGNAL_EVENTS
+    edx = (1 << 8) | (1 << 3)            # FREQUENCY_MSRS_AVAILABLE; CPU_DYNAMIC_PARTITIONING always
+    hints = ((1 << 5)                    # hv-relaxed
+             | (1 << 2) | (1 << 11)      # hv-tlbflush: REMOTE_TLB_FLUSH + EX_PROCESSOR_MASKS
+             | (1 << 10) | (1 << 11)     # hv-ipi: CLUSTER_IPI + EX_PROCESSOR_MASKS
+             | (1 << 3))                 # hv-vapic without hv-avic: APIC_ACCESS_RECOMMENDED
+    return eax, ebx, edx, hints
+
+
+def kvm_hyperv_imitation():
+    snap = Snapshot("kvm-hyperv-imitation")
+    cpus = [0, 1]
+    eax, ebx, edx, hints = qemu_hyperv_words()
+    extra = {
+        # no hv-evmcs/hv-emsr-bitmap/hv-tlbflush-direct -> no nested leaf -> max HV_CPUID_IMPLEMENT_LIMITS
+        0x40000000: (0x40000005,) + HV_VENDOR,
+        0x40000001: (HV_INTERFACE, 0, 0, 0),
+        # QEMU >= 6.2 default hv-version-id: build 0x3839 (14393), 10.0, spack/sbranch/snumber 0
+        # (qemu commit "i386: Change the default Hyper-V version to match WS2016", target/i386/cpu.c)
+        0x40000002: (0x00003839, 0x000A0000, 0, 0),
+        0x40000003: (eax, ebx, 0, edx),
+        0x40000004: (hints, 0x00001FFF, 0, 0),     # EBX = hv-spinlocks=0x1fff (libvirt's usual value)
+        # EAX = x-hv-max-vps default -1; EBX = hyperv_limits[0] = 64 (qemu:target/i386/cpu.c)
+        0x40000005: (0xFFFFFFFF, 0x00000040, 0, 0),
+        # KVM's own leaves move to 0x40000100 (qemu kvm.c: kvm_base = KVM_CPUID_SIGNATURE_NEXT)
+        0x40000100: (0x40000101,) + KVM_VENDOR,
+        0x40000101: (KVM_FEATURES, 0, 0, 0),
+    }
+    per_cpu = build_cpuid(cpus, KVM_LEAF0, lambda c: KVM_LEAF1[c], extra)
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2595998
+    # k6.1:arch/x86/kernel/cpu/hypervisor.c keeps the highest detect() result: ms_hyperv_platform()
+    # returns 0x40000000 (signature "Microsoft Hv", EAX[5] and EAX[6] set, so no warning), while
+    # kvm_detect() returns the KVM base 0x40000100 -> "Hypervisor detected: KVM" and Linux never
+    # runs ms_hyperv_init_platform(): no "Hyper-V: privilege flags" line, no VMBus.
+    snap.text("kernel.log", render_log(kvm_log(khz)))
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=[1])
+    add_clocksource(snap, "kvm-clock", ["kvm-clock", "tsc", "hpet", "acpi_pm"])
+    snap.text("sys/firmware/acpi/pm_profile", "1\n")
+    add_dmi(snap, qemu_dmi())
+    rng = Lcg(0x4876)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        2, rng, [(0, "IO-APIC", 2, "edge", "timer"), (1, "IO-APIC", 1, "edge", "i8042"),
+                 (4, "IO-APIC", 4, "edge", "ttyS0"), (8, "IO-APIC", 8, "edge", "rtc0"),
+                 (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "generic", hyperv=None, kvm=True))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
+              "root=UUID=2f9a6d41-c3e8-4b07-a5d1-6e0b8c4f3a92 ro console=ttyS0,115200 quiet\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T11:48:30Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: KVM/QEMU guest with Hyper-V enlightenments (hv-relaxed, hv-vapic, hv-time, "
+        "hv-vpindex, hv-synic, hv-stimer, ...): 'Microsoft Hv' at 0x40000000, KVM at 0x40000100; "
+        "captured as root"))
+    return snap, None, per_cpu
+
+
+# ============================================================================================
+# 10. pasted-log
+# ============================================================================================
+
+def pasted_log():
+    snap = Snapshot("pasted-log")
+    # modelled: a Debian 10 (4.19) guest on Windows Server 2012 R2 (build 9600, 6.3, ref §8),
+    # VMBus 3.0 (ref §5.1). The pre-6.1 formats are ref §7.3: "Hyper-V: features 0x%x, hints 0x%x,
+    # misc 0x%x" and "Hyper-V Host Build:%d-%d.%d-%d-%d.%d" (build-major.minor-sp-branch.number).
+    # Words modelled for a 2012 R2 host: no frequency MSRs, no stimer direct mode.
+    features, hints, misc = 0x00000E7F, 0x0000002C, 0x0000D7B2
+    host = "web01"
+    pre = "Mar  3 09:14:07 %s kernel: " % host
+    pre2 = "Mar  3 09:14:08 %s kernel: " % host
+    lines = [
+        pre + "[    0.000000] Hypervisor detected: Microsoft Hyper-V",
+        # the mail client wrapped this line after "hints 0x2c," (format=flowed, no indentation)
+        pre + "[    0.000000] Hyper-V: features 0x%x, hints 0x%x," % (features, hints),
+        "misc 0x%x" % misc,
+        pre + "[    0.000000] Hyper-V Host Build:9600-6.3-0-0.19537",
+        pre + "[    0.000000] clocksource: hyperv_clocksource_tsc_page: mask: 0xffffffffffffffff max_cycles: 0x24e6a1710, max_idle_ns: 440795202120 ns",
+        pre + "[    0.000000] tsc: Marking TSC unstable due to running on Hyper-V",
+        pre + "[    0.000000] tsc: Detected 2599.998 MHz processor",
+        pre + "[    0.041273] Booting paravirtualized kernel on Hyper-V",
+        pre + "[    0.366020] clocksource: Switched to clocksource hyperv_clocksource_tsc_page",
+        pre2 + "[    1.126344] hv_vmbus: Vmbus version:3.0",
+        pre2 + "[    1.151839] hv_vmbus: registering driver hv_storvsc",
+        pre2 + "[    1.163077] hv_vmbus: registering driver hv_netvsc",
+        pre2 + "[    1.622901] hv_utils: Registering HyperV Utility Driver",
+        pre2 + "[    1.623012] hv_vmbus: registering driver hv_util",
+        pre2 + "[    1.624550] hv_utils: Heartbeat IC version 3.0",
+        pre2 + "[    1.625871] hv_utils: Shutdown IC version 3.0",
+        pre2 + "[    1.627304] hv_utils: TimeSync IC version 3.0",
+        pre2 + "[    1.629418] hv_vmbus: registering driver hv_balloon",
+        pre2 + "[    1.633105] hv_balloon: Using Dynamic Memory protocol version 1.0",
+    ]
+    snap.text("kernel.log", "\n".join(lines) + "\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-16T14:20:00Z", "x86_64", "4.19.0-27-amd64",
+        "fixture: partial snapshot made from a customer's pasted syslog (Debian 10 on Windows "
+        "Server 2012 R2, VMBus 3.0); one line wrapped by the mail client"))
+    return snap, None, None
+
+
+FIXTURES = [azure_d8ds_v5, ws2016_gen1, ws2019_phantom_cpus, wsl2_26100, azure_snp_cvm,
+            azure_arm64, kvm_guest, bare_metal, kvm_hyperv_imitation, pasted_log]
+
+
+# ============================================================================================
+# PROVENANCE.md per fixture: hand-written sources plus a register table generated from the data
+# ============================================================================================
+
+COMMON_SOURCES = """\
+## Formats (every fixture)
+
+| file | format source |
+| --- | --- |
+| `hvctl-snapshot.json` | /work/shared/docs/snapshot-format.md; `unreadable` lists 0400 files a non-root capture could not open |
+| `cpuid.txt` | `cpuid -r` layout of Debian's `cpuid` 20230120 (checked with `cpuid -f`) |
+| `kernel.log` | dmesg `[%5lu.%06lu]` stamps; message texts are the 6.1 format strings (ref §7, files named in generate.py) |
+| `sys/devices/system/cpu/*` | k6.1:drivers/base/cpu.c (`%*pbl\\n`, `offline` = possible & ~online, empty list = `\\n`); `cpuN/online` only for registered hot-pluggable CPUs (x86: not cpu0, k6.1:arch/x86/kernel/topology.c) |
+| `sys/devices/system/node/node0/cpulist` | k6.1:drivers/base/node.c (online CPUs of the node) |
+| `clocksource0/*` | k6.1:kernel/time/clocksource.c (`available_clocksource`: each name plus a space, in rating order, then `\\n`) |
+| `clocksource:` lines | mask/max_cycles/max_idle_ns computed with the kernel's own arithmetic (generate.py, verified against real lines) |
+| `sys/module/hv_vmbus/parameters/max_version` | k6.1:drivers/hv/connection.c, `%u`, default `VERSION_WIN10_V5_3` = 327683 (ref §3.1) |
+| DMI | k6.1:drivers/firmware/dmi-id.c: `%s\\n` per field, 0400 serial/uuid files, modalias field order and filtering |
+| `proc/interrupts` | k6.1:kernel/irq/proc.c + arch/x86/kernel/irq.c (arm64: arch/arm64/kernel/smp.c); counts are deterministic filler |
+| `.kvp_pool_3` | ref §11.1 and tools/hv/hv_kvp_daemon.c (512 + 2048 byte records, NUL padded) |
+"""
+
+PROVENANCE = {
+    "azure-d8ds-v5": """\
+# azure-d8ds-v5 — provenance
+
+Models an Azure **Standard_D8ds_v5** VM: Generation 2 (UEFI), 8 vCPUs on an Intel Xeon Platinum
+8370C (Ice Lake-SP), Azure host OS build 20348 (Windows Server 2022 code base), VMBus 5.3,
+Debian 12 with the cloud kernel 6.1.0-37-cloud-amd64, accelerated networking (Mellanox VF behind
+a vPCI VMBus device). The capture is modelled as made **without root**: the four 0400 DMI files
+are listed as `EACCES` in the manifest; the kernel log is what `journalctl -k` gives a member of
+`systemd-journal` (Debian sets `kernel.dmesg_restrict=1`).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| 0x40000003 EAX/EBX/EDX = 0xae7f / 0x388030 / 0xc0bed7b2, 0x40000004 EAX = 0x140c2c | real Azure dmesg on host 20348 (CAP-CS: GitHub Codespaces VM, `Hyper-V: privilege flags low 0xae7f, high 0x388030, hints 0x140c2c, misc 0xc0bed7b2`). That VM ran on AMD EPYC 7763; the same words are used for this Intel size — modelled |
+| Host build 10.0.20348.2762, service pack 2, branch 0 | CAP-CS `Hyper-V Host Build:20348-10.0-2-0.2762` |
+| LAPIC timer 0xc3500 per jiffy | CAP-CS |
+| Nested features 0x3e0101 | modelled from the Intel client capture CAP-WSL (the AMD capture shows 0x4a0000, an AMD-only bit set) |
+| 0x40000003 ECX = 0, 0x40000004 EBX/ECX, 0x40000005, 0x40000006 | modelled (ref §1.4.3–§1.7 meanings) |
+| max hypervisor leaf 0x4000000C | modelled (WS2022-era host; the isolation leaf reads 0 in a non-isolated VM) |
+| leaf 0/1 (signature 0x606a6, max basic leaf 0x15, ECX 0xfefa3223, EDX 0x1f8bfbff) | modelled Ice Lake guest: signature as CAP-ICX; features = host minus MONITOR/DS/TM/PBE/TSC-deadline, plus VMX (Dv5 supports nesting), x2APIC, hypervisor bit |
+| APIC IDs 0–7, EBX[23:16] = 8 | modelled: Hyper-V numbers VPs consecutively (SRAT in CAP-WSL lists APIC 0x00–0x0b) |
+| TSC 2793.437 MHz | modelled (typical Dv5 `tsc: Detected` value) |
+| clocksource `tsc` with `hyperv_clocksource_tsc_page` below it | EAX[15] set → k6.1 lowers the TSC page to rating 250 (ref §2.2, hyperv_timer.c); CAP-CS switches to `tsc` |
+| IC versions Shutdown 3.2, Heartbeat 3.0, TimeSync 4.0, KVP 4.0; Dynamic Memory 2.0 | CAP-CS |
+| `hyperv_fb` (not `hyperv_drm`) | Debian cloud-amd64 config: FB_HYPERV=m, no DRM |
+| VF lines, NIC instance GUID built from the MAC (000d3a…), vPCI GUID → PCI domain 6b5a, `enP27482s1` | format from CAP-ACCELNET and CAP-LSVMBUS; values invented |
+| DMI `Hyper-V UEFI Release v4.1` 09/28/2024, asset tag 7783-7084-3265-9085-8269-3286-77 | Azure Gen2 oops "Hardware name" lines in the search index; ref §11.2. Version strings "7.0", family, SKU: modelled |
+| KVP pool 3 keys | ref §11.1; values invented (realistic Azure style) |
+| `/proc/cmdline` | modelled on Debian's Azure image (serial console settings) |
+| `/proc/interrupts` | cloud kernel config: no X86_MCE (no THR/DFR/MCE/MCP), HRE (EAX[13]) and HVS (EDX[19]) present |
+""",
+    "ws2016-gen1": """\
+# ws2016-gen1 — provenance
+
+Models an on-premises **Windows Server 2016** Hyper-V host (build 14393) running a
+**Generation 1** (BIOS) Debian 12 guest with the generic kernel 6.1.0-37-amd64: 4 vCPUs
+(Broadwell-EP), VMBus 4.0, IDE controllers offered, TSC not invariant. Captured as root (the
+0400 DMI files are present).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| Host build 14393, service number 576 | WS2016 guest syslog in the search index (`Hyper-V Host Build:14393-10.0-0-0.576; Vmbus version:4.0`) |
+| VMBus 4.0 | same capture; ref §8 (WS2016 ↔ 4.0) |
+| 0x40000003 EAX 0x2e7f | modelled: the 20348 capture minus EAX[15] (TSC invariant control is WS2022+, ref §8/§2.2) |
+| 0x40000003 EBX 0x388030, EDX 0x0ed7b2, hints 0xc2c | modelled (no APICv hints; stimer direct mode and crash MSRs kept) |
+| max leaf 0x4000000A, nested features 0 | modelled (nesting not exposed to this VM) |
+| LAPIC 0x1e8480, TSC 2394.455 MHz | modelled |
+| `tsc: Marking TSC unstable due to running on Hyper-V`, clocksource `hyperv_clocksource_tsc_page` | k6.1:arch/x86/kernel/cpu/mshyperv.c (EAX[15] clear) |
+| DMI BIOS `090007` 06/02/2017, AMI BIOS vendor, no bios_release (SMBIOS 2.3) | `Hardware name: ... BIOS 090007  06/02/2017` in the search index; vendor and non-Azure asset tag modelled |
+| `hyperv_drm` | Debian amd64 config: DRM_HYPERV=m, FB_HYPERV unset |
+| IC versions | Heartbeat/TimeSync/KVP 4.0 as on WS2016 captures; Shutdown 3.0 modelled; VSS 5.0 = k6.1 hv_snapshot.c VSS_MAJOR/MINOR |
+| `sys/firmware/acpi/pm_profile` | present so that `/sys/firmware` exists without `efi/` (BIOS); value modelled |
+| KVP pool 3 | ref §11.1; names invented (HV-HOST-07.corp.example.com, VM `web01`) |
+""",
+    "ws2019-phantom-cpus": """\
+# ws2019-phantom-cpus — provenance
+
+Models an on-premises **Windows Server 2019** Hyper-V host (build 17763), Generation 2 Debian 12
+guest (6.1.0-37-amd64) with **4 present CPUs and 4 phantom hot-add CPUs**: ACPI describes 8
+processors, Linux counts 4 as hot-pluggable (possible 0-7, present 0-3, online 0-3, offline 4-7)
+although Hyper-V can never add them (ref §6.3). VMBus 5.2. Captured without root.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| possible > present on WS2019 | ref §6.3 (Documentation/virt/hyperv/overview.rst, CPU Management) |
+| `smpboot: Allowing 8 CPUs, 4 hotplug CPUs` | k6.1:arch/x86/kernel/smpboot.c prefill_possible_map() format |
+| no `cpu4`..`cpu7` directories | k6.1:arch/x86/kernel/topology.c registers present CPUs only |
+| `offline` = `4-7` | k6.1:drivers/base/cpu.c (possible & ~online) |
+| build 17763 | ref §8; service number 6054 modelled |
+| VMBus 5.2 | ref §5.1 (WS2019 ↔ 5.2) |
+| 0x40000003/4 words | modelled: as ws2016-gen1 plus EDX[20:21] (VSM registers); hints with deprecate-AEOI and NoNonArchCoreSharing (APICv host) |
+| CPU Cascade Lake 0x50657, 2 cores x 2 threads | modelled |
+| DMI `Hyper-V UEFI Release v4.0` 12/17/2019 | several WS2019-era oops lines in the search index |
+""",
+    "wsl2-26100": """\
+# wsl2-26100 — provenance
+
+Models **WSL2** on Windows 11 24H2 (host build 26100) with the Microsoft kernel
+6.6.87.2-microsoft-standard-WSL2, 12 logical CPUs (Intel Core i5-1334U), VMBus 5.3, GPU
+paravirtualisation (dxgkrnl). Almost every value is from one real boot log (CAP-WSL).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| privilege words 0xae7f / 0x3b8030, hints 0x9a4e24, misc 0xe0bed7b2 | CAP-WSL |
+| 0x40000003 ECX 0x42 | a 6.15+ WSL boot on a 26100 client (`ext 0x42`, search index id 57853318359) |
+| Host Build 10.0.26100.7920-7-0, printed late (6.6 prints it from hv_common_init()) | CAP-WSL |
+| Nested 0x3e0101, LAPIC 0xc3500, TSC 2495.999 MHz | CAP-WSL |
+| both `hyperv_clocksource_tsc_page` and `hyperv_clocksource_msr` registered; switch to `tsc` | CAP-WSL (6.6 behaviour) |
+| `Disabling IBT because of Hyper-V bug` | CAP-WSL (Raptor Lake has IBT) |
+| Unknown GUIDs 6e382d18-… and dde9cbc0-… | CAP-WSL; they are dxgkrnl's HV_GPUP_DXGK_VGPU_GUID / HV_GPUP_DXGK_GLOBAL_GUID (WSL kernel dxgkrnl sources in the search index) |
+| vPCI instances c4b741f5-…, cafd55ca-…, 6d259806-…, storvsc fd1d2cbd-…, netvsc 1007e2cb-… | CAP-WSL |
+| only TimeSync among the IC services, Dynamic Memory 2.0 | CAP-WSL |
+| no DMI (`DMI not present or invalid.`), no UEFI | CAP-WSL |
+| `/proc/cmdline` | CAP-WSL `Command line:` |
+| leaf 1 signature 0xb06a3, APIC IDs 0–11 | CAP-WSL (`family: 0x6, model: 0xba, stepping: 0x3`, SRAT) |
+| leaf 0 max 0x1f, leaf 1 ECX/EDX, 0x40000004 EBX/ECX, 0x40000005/6, max leaf 0x4000000C | modelled |
+| max_version 327683 | 6.6 has no VMBus 6.0 (ref §5.1) |
+""",
+    "azure-snp-cvm": """\
+# azure-snp-cvm — provenance
+
+Models an Azure **confidential VM** (DCasv5-like, 4 vCPUs, AMD EPYC 7763v) using **AMD SEV-SNP
+with a paravisor**: 0x40000003 EBX[22] (isolation) set, 0x4000000C EAX = 0x1 (paravisor present),
+EBX = 0xba2 (isolation type 2 = SNP, shared-GPA boundary active, boundary bit 46). VMBus 5.3
+(isolated VMs need ≥ 5.2); only the VMBus classes 6.1 allows in an isolated VM are offered
+(SCSI, NIC, time sync, heartbeat, shutdown; ref §4 "CVM" column). Captured as root.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| `Hyper-V: Isolation Config: Group A 0x1, Group B 0xba2` | CAP-LISA (the value Microsoft's CVM test suite expects on SNP with paravisor) |
+| allowed classes | k6.1:drivers/hv/channel_mgmt.c `allowed_in_isolated`; CAP-LISA's older allowed-class list is the same set |
+| EBX[22] | ref §1.4.2 / §1.11 |
+| host build 22621 | ref §8 ("Azure confidential-VM hosts have been seen reporting 22621"); service numbers modelled |
+| other privilege/hint words | CAP-CS (an AMD EPYC 7763 Azure VM) with EBX[22] added — modelled |
+| VS leaves 0x40000080–82 | ref §1.12: answered by the virtualization stack / paravisor (openvmm); properties 0 modelled |
+| kernel release 6.1 cloud | modelled so that every line uses the 6.1 formats (Azure's CVM images are usually Ubuntu linux-azure) |
+| TSC 2445.432 MHz | CAP-CS (EPYC 7763 host) |
+""",
+    "azure-arm64": """\
+# azure-arm64 — provenance
+
+Models an Azure **Dpsv5** (arm64, Ampere Altra, 4 vCPUs) VM with the Debian 12 cloud-arm64
+kernel 6.1.0-37-cloud-arm64. There is **no `cpuid.txt`**: arm64 has no CPUID; the privilege,
+hints and misc words exist only in the kernel log, and `misc` uses the **arm64 layout** of
+HvRegisterPrivilegesAndFeaturesInfo word c (ref §1.13). Captured as root.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| line formats | k6.1:arch/arm64/hyperv/mshyperv.c (4-field `0x%x` privilege line, `Host Build %d.%d.%d.%d-%d-%d`), ref §7.2 |
+| Host Build 10.0.22477.1061-1-0 | observed on Hyper-V/ARM, quoted in the linux-hyperv thread "[PATCH] arm64: hyperv: make the format of 'Hyper-V: Host Build' output match x86" (2022-03-04; not merged, 6.1 keeps this format) |
+| low 0x26f, high 0x388030, hints 0xe, misc 0x108 | modelled: x86-meaningful privilege bits dropped; hints = relaxed timing, cluster IPI, ExProcessorMasks (arm64 word a bits 1–3); misc = guest idle (bit 3) + crash registers (bit 8 → `enabling crash_kexec_post_notifiers`) |
+| clocksource `arch_sys_counter` only | ref §7.2 (no Hyper-V clocksource on arm64); 25 MHz timer modelled |
+| `cpu0/online` present | k6.1:arch/arm64/kernel/setup.c: hotpluggable = cpu_can_disable() (PSCI) for every CPU |
+| `hv_balloon: Memory hot add disabled on ARM64` | k6.1:drivers/hv/hv_balloon.c; order as in an arm64 Hyper-V boot log (search index id 17126547077) |
+| `/proc/interrupts` | k6.1:arch/arm64/kernel/smp.c arch_show_interrupts(); VMBus PPI number modelled |
+| VMBus 5.3 | modelled |
+""",
+    "kvm-guest": """\
+# kvm-guest — provenance
+
+Models a **KVM/QEMU** guest (q35 machine, SeaBIOS, `-cpu host` on an AMD EPYC 9004 host), Debian
+12 generic kernel, 2 vCPUs. No Hyper-V: 0x40000000 is `KVMKVMKVM\\0\\0\\0` with max leaf
+0x40000001, and there is no `/sys/bus/vmbus`.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| leaves 0x0, 0x1 (both CPUs), 0x40000000, 0x40000001, 0x40000100 | CAP-KVM: real `cpuid -r` of the KVM guest that generated these fixtures (Firecracker/KVM on AMD family 0x19 model 0x11); `cpuid -r` probes 0x40000100 and prints it as zeros |
+| kernel.log formats | k6.1:arch/x86/kernel/kvm.c (`kvm-guest: ` prefix), kvmclock.c; order as in CAP-KVM's dmesg |
+| kvm-clock stays current | QEMU `-cpu host` does not pass invtsc by default, so kvm-clock (rating 400) beats tsc (300) — modelled |
+| `HYP` line | k6.1:arch/x86/kernel/kvm.c allocates HYPERVISOR_CALLBACK_VECTOR for async page faults (real: CAP-KVM /proc/interrupts) |
+| DMI | modelled QEMU q35 defaults and Debian 12 SeaBIOS strings |
+""",
+    "bare-metal": """\
+# bare-metal — provenance
+
+Models a **bare-metal** Intel Ice Lake-SP server (Supermicro, Debian 12 generic kernel) booted
+with `nr_cpus=8`: CPUID.1:ECX[31] = 0, no hypervisor leaves at all, no VMBus, no Hyper-V lines.
+Captured without root.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| leaf 1 EAX 0x606a6, ECX 0x7ffefbf7 (bit 31 clear), EDX 0xbfebfbff, EBX count field 0x80 | CAP-ICX (`cpuid -l 1 -1 -r` on a bare-metal Xeon Platinum 8378A host) |
+| APIC IDs 0, 2, …, 14 for CPUs 0–7 | modelled (first eight MADT entries of socket 0 with SMT) |
+| leaf 0 max 0x1b | modelled (Ice Lake-SP) |
+| clocksources tsc/hpet/acpi_pm | modelled; lines computed with the kernel arithmetic |
+| DMI (Supermicro SYS-120U-TNR, AMI Aptio) | modelled |
+""",
+    "kvm-hyperv-imitation": """\
+# kvm-hyperv-imitation — provenance
+
+Models a **KVM/QEMU guest with QEMU's Hyper-V enlightenments**
+(`-cpu host,hv-relaxed,hv-vapic,hv-spinlocks=0x1fff,hv-vpindex,hv-runtime,hv-time,hv-synic,hv-stimer,hv-reset,hv-frequencies,hv-tlbflush,hv-ipi`):
+0x40000000 says "Microsoft Hv", the KVM signature moves to 0x40000100. Linux 6.1 still prints
+**`Hypervisor detected: KVM`**: k6.1:arch/x86/kernel/cpu/hypervisor.c keeps the hypervisor whose
+detect() returns the highest value — ms_hyperv_platform() returns 0x40000000, kvm_detect()
+returns the KVM CPUID base 0x40000100 — so ms_hyperv_init_platform() never runs: no
+`Hyper-V: privilege flags` line, no VMBus. (ms_hyperv_platform() prints no warning because
+EAX[5] and EAX[6] are set.) The reference's caveat (ref §1.1) is exactly this case.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| max leaf 0x40000005 (no hv-evmcs / hv-emsr-bitmap / hv-tlbflush-direct) | qemu:target/i386/kvm/kvm.c hyperv_fill_cpuids() |
+| 0x40000002 = 0x3839 / 0x000a0000 / 0 / 0 (14393, 10.0) | QEMU ≥ 6.2 default, commit "i386: Change the default Hyper-V version to match WS2016" (qemu:target/i386/cpu.c hv-version-id-*) |
+| 0x40000003 EAX 0xaff, EBX 0x30, EDX 0x108 | kvm_hyperv_properties[] bits per flag + HV_HYPERCALL_AVAILABLE always + POST_MESSAGES/SIGNAL_EVENTS with SynIC + CPU_DYNAMIC_PARTITIONING always |
+| 0x40000004 EAX 0xc2c, EBX 0x1fff | hv-relaxed, hv-tlbflush, hv-ipi, hv-vapic without hv-avic (APIC_ACCESS_RECOMMENDED); hv-spinlocks=0x1fff |
+| 0x40000005 EAX 0xffffffff, EBX 64 | x-hv-max-vps default -1, hyperv_limits[0] = 64 (qemu:target/i386/cpu.c) |
+| 0x40000100 = 0x40000101 + "KVMKVMKVM", 0x40000101 EAX | qemu kvm.c (kvm_base = KVM_CPUID_SIGNATURE_NEXT); feature word from CAP-KVM |
+| leaves 0x0/0x1 | CAP-KVM (same host CPU as kvm-guest) |
+| A guest with `kvm=off` would instead print "Hypervisor detected: Microsoft Hyper-V" (seen on the KVM list with words low 0x2aff, high 0x830, hints 0x4e2c, misc 0x80d12, build 14393-10.0-0-0.0) — not modelled here | KVM mailing-list thread in the search index (id 45770733449) |
+""",
+    "pasted-log": """\
+# pasted-log — provenance
+
+A **partial snapshot** made from a customer's pasted log: only `hvctl-snapshot.json` (x86_64)
+and `kernel.log`. The log is a syslog excerpt (`Mar  3 09:14:07 web01 kernel: [ …] …`) from a
+Debian 10 guest (4.19.0-27-amd64) on **Windows Server 2012 R2** (build 9600, 6.3) with VMBus 3.0,
+and the mail client **wrapped the features line** after `hints 0x2c,` (the continuation
+`misc 0xd7b2` starts a line of its own, without a syslog prefix).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| `Hyper-V: features 0x%x, hints 0x%x, misc 0x%x` | ref §7.3 (pre-`privilege flags` mshyperv.c) |
+| `Hyper-V Host Build:9600-6.3-0-0.19537` | ref §7.3 format (build-major.minor-sp-branch.number); service number modelled |
+| build 9600 = 6.3 = WS2012 R2 | ref §8 |
+| VMBus 3.0 | ref §5.1 (WIN8_1) |
+| features 0xe7f, hints 0x2c, misc 0xd7b2 | modelled (2012 R2: reference TSC page, no frequency MSRs → no LAPIC line) |
+| TimeSync 3.0, Dynamic Memory 1.0 | modelled (TimeSync 4.0 and DM 2.0 arrived with WS2016, k6.1 hv_util.c / hv_balloon.c version lists) |
+| syslog prefix `Mon dd hh:mm:ss host kernel: [stamp]` | as in real Debian syslog pastes in the search index |
+| driver name `hv_util` | as printed by older kernels (WS2016 syslog in the search index); modelled for 4.19 |
+""",
+}
+
+
+def register_table(per_cpu):
+    """Markdown table of the hypervisor leaves (CPU 0) and leaf 0/1, for PROVENANCE.md."""
+    rows = ["| leaf | eax | ebx | ecx | edx |", "| --- | --- | --- | --- | --- |"]
+    for (leaf, _sub), regs in sorted(per_cpu[0].items()):
+        rows.append("| 0x%08x | 0x%08x | 0x%08x | 0x%08x | 0x%08x |" % ((leaf,) + tuple(regs)))
+    return "\n".join(rows) + "\n"
+
+
+def provenance(name, per_cpu, snap):
+    text = PROVENANCE[name]
+    if per_cpu:
+        text += "\n## CPUID registers (CPU 0; leaf 1 EBX[31:24] is each CPU's APIC ID)\n\n" + register_table(per_cpu)
+    text += "\n" + COMMON_SOURCES
+    text += "\n## Files\n\n" + "".join("- `%s`\n" % p for p in snap.listing() if p != "PROVENANCE.md")
+    return text
+
+
+# ============================================================================================
+# main
+# ============================================================================================
+
+def build_all():
+    snaps = []
+    for make in FIXTURES:
+        snap, _h, per_cpu = make()
+        snap.text("PROVENANCE.md", provenance(snap.name, per_cpu, snap))
+        snaps.append(snap)
+    return snaps
+
+
+def check(snaps):
+    """Compare what would be written with what is on disk; report the first differences."""
+    problems = []
+    for snap in snaps:
+        base = os.path.join(HERE, snap.name)
+        expected = set(snap.listing())
+        actual = set()
+        for dirpath, dirnames, filenames in os.walk(base):
+            for entry in dirnames + filenames:
+                full = os.path.join(dirpath, entry)
+                rel = os.path.relpath(full, base)
+                if os.path.islink(full) or os.path.isfile(full):
+                    actual.add(rel)
+        for rel in sorted(expected ^ actual):
+            problems.append("%s/%s: %s" % (snap.name, rel, "missing" if rel in expected else "unexpected"))
+        for rel, content in snap.files.items():
+            full = os.path.join(base, rel)
+            if os.path.isfile(full) and not os.path.islink(full):
+                with open(full, "rb") as handle:
+                    if handle.read() != content:
+                        problems.append("%s/%s: content differs" % (snap.name, rel))
+        for rel, target in snap.links.items():
+            full = os.path.join(base, rel)
+            if os.path.islink(full) and os.readlink(full) != target:
+                problems.append("%s/%s: link target differs" % (snap.name, rel))
+    return problems
+
+
+def main(argv):
+    snaps = build_all()
+    if "--check" in argv:
+        problems = check(snaps)
+        for line in problems[:50]:
+            print(line)
+        return 1 if problems else 0
+    for snap in snaps:
+        snap.write(HERE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
