@@ -6,8 +6,10 @@ import Testing
     @Test func helpDocumentsTheExitStatuses() throws {
         let result = try CommandHarness.runBinary(["--help"])
         #expect(result.status == 0)
-        for line in [" 0  success", " 1  the answer is no", "64  usage error", "65  the input is invalid",
-            "69  not applicable", "74  an I/O error", "77  permission denied"] {
+        for line in [
+            " 0  success", " 1  the answer is no", "64  usage error", "65  the input is invalid",
+            "69  not applicable", "74  an I/O error", "77  permission denied",
+        ] {
             #expect(result.stdout.contains(line), "--help lacks \"\(line)\"")
         }
     }

@@ -9,6 +9,8 @@ public struct DMIInfo: Sendable, Equatable {
     public var biosVersion: String?
     /// Attributes that exist but could not be read (so "not Azure" is not concluded from silence).
     public var unreadable: [String]
+    /// Whether the DMI directory exists at all (a partial snapshot may not hold it).
+    public var available: Bool = true
 
     public static let directory = "/sys/class/dmi/id"
 
@@ -28,6 +30,7 @@ public struct DMIInfo: Sendable, Equatable {
     public static func read(from machine: any Machine) -> (DMIInfo, [Diagnostic]) {
         var info = DMIInfo()
         var diagnostics: [Diagnostic] = []
+        info.available = machine.isDirectory(directory)
         func value(_ name: String) -> String? {
             let path = directory + "/" + name
             switch machine.attribute(at: path) {

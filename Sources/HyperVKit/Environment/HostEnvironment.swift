@@ -31,6 +31,10 @@ public struct HostEnvironment: Sendable, Equatable, Codable {
         if dmi.chassisAssetTag == azureAssetTag {
             return HostEnvironment(kind: .azure, reason: "DMI chassis asset tag is Azure's (\(azureAssetTag))")
         }
+        if !dmi.available {
+            return HostEnvironment(
+                kind: .hyperVUnknown, reason: "no DMI data (/sys/class/dmi/id) to tell Azure from on-premises")
+        }
         if dmi.unreadable.contains("chassis_asset_tag") {
             return HostEnvironment(kind: .hyperVUnknown, reason: "DMI chassis_asset_tag is unreadable (run as root)")
         }

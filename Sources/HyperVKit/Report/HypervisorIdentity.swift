@@ -25,8 +25,11 @@ public struct HypervisorIdentity: Sendable, Equatable, Codable {
     ///   - alternateSignature: the vendor signature at 0x40000100, where KVM puts its own leaves when
     ///     0x40000000 imitates Hyper-V (`kvm_cpuid_base()` scans in steps of 0x100).
     ///   - dmi: the firmware's DMI strings; QEMU's say `QEMU`, Hyper-V's `Microsoft Corporation`.
+    ///   - kernelDetected: what the kernel logged as `Hypervisor detected: …`, when the log was read;
+    ///     Linux picks KVM over an imitated Hyper-V (`arch/x86/kernel/cpu/hypervisor.c`).
     public static func identify(
-        summary: HypervisorSummary.Hypervisor, alternateSignature: KnownHypervisor?, dmi: DMIInfo
+        summary: HypervisorSummary.Hypervisor, alternateSignature: KnownHypervisor?, dmi: DMIInfo,
+        kernelDetected: String? = nil
     ) -> HypervisorIdentity {
         guard summary.present else {
             return HypervisorIdentity(
@@ -35,7 +38,11 @@ public struct HypervisorIdentity: Sendable, Equatable, Codable {
         }
         let byVendor = summary.vendor.flatMap(KnownHypervisor.identify(vendorText:))
         var evidence: [String] = []
-        if let vendor = summary.vendor { evidence.append("CPUID 0x40000000 vendor \"\(vendor)\"") }
+        if let vendor = summary.vendor {
+            evidence.append("CPUID 0x40000000 vendor \"\(vendor)\"")
+        } else if summary.isHyperV {
+            evidence.append("kernel log: Hyper-V boot lines")
+        }
         guard summary.isHyperV else {
             let name = byVendor?.displayName ?? summary.vendor.map { "unknown (\"\($0)\")" } ?? "unknown"
             return HypervisorIdentity(
@@ -46,6 +53,10 @@ public struct HypervisorIdentity: Sendable, Equatable, Codable {
             imitator = alternate
             evidence.append(
                 "CPUID 0x40000100 vendor \"\(alternate.signature)\" (\(alternate.displayName)'s own leaves)")
+        }
+        if let detected = kernelDetected, !detected.contains("Hyper"), summary.vendor != nil {
+            imitator = imitator ?? KnownHypervisor.allCases.first { $0.displayName == detected } ?? .kvm
+            evidence.append("kernel log \"Hypervisor detected: \(detected)\"")
         }
         if let vendor = dmi.sysVendor, vendor.hasPrefix("QEMU") {
             imitator = imitator ?? .kvm

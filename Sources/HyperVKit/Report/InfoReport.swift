@@ -18,7 +18,8 @@ public struct InfoReport: Sendable, Encodable {
     }
 
     public struct VMBus: Sendable, Equatable, Encodable {
-        public var present: Bool
+        /// nil when the snapshot did not capture /sys/bus.
+        public var present: Bool?
         public var devices: Int?
         public var channels: Int?
         /// The negotiated version, only ever published in the kernel log (reference §5.2).

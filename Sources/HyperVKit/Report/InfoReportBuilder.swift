@@ -19,7 +19,8 @@ public enum InfoReportBuilder {
         let (inventory, vmbusDiagnostics) = VMBusInventory.read(from: machine)
         diagnostics += dmiDiagnostics + cpuDiagnostics + clockDiagnostics + vmbusDiagnostics
 
-        let identity = identify(machine, features: features, dmi: dmi)
+        let detected = (try? log.facts().get())?.hypervisorDetected
+        let identity = identify(machine, features: features, dmi: dmi, kernelDetected: detected)
         let environment = HostEnvironment.detect(
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
         let generation = VMGeneration.detect(
@@ -34,7 +35,9 @@ public enum InfoReportBuilder {
             clocksource: clock, vmbus: vmbus, hostKVP: kvp, diagnostics: diagnostics)
     }
 
-    static func identify(_ machine: any Machine, features: FeaturesReport?, dmi: DMIInfo) -> HypervisorIdentity {
+    static func identify(_ machine: any Machine, features: FeaturesReport?, dmi: DMIInfo, kernelDetected: String?)
+        -> HypervisorIdentity
+    {
         guard let summary = features?.summary.hypervisor else {
             return HypervisorIdentity(
                 kind: nil, name: "unknown", isGenuineHyperV: false, imitatesHyperV: false,
@@ -46,7 +49,8 @@ public enum InfoReportBuilder {
         {
             alternate = KnownHypervisor.identify(ebx: leaf.ebx, ecx: leaf.ecx, edx: leaf.edx)
         }
-        return HypervisorIdentity.identify(summary: summary, alternateSignature: alternate, dmi: dmi)
+        return HypervisorIdentity.identify(
+            summary: summary, alternateSignature: alternate, dmi: dmi, kernelDetected: kernelDetected)
     }
 
     /// Counts from sysfs; the negotiated version from the kernel log, the only place it is
@@ -56,9 +60,9 @@ public enum InfoReportBuilder {
         diagnostics: inout [Diagnostic]
     ) -> InfoReport.VMBus {
         var vmbus = InfoReport.VMBus(
-            present: inventory.present, devices: inventory.present ? inventory.devices : nil,
-            channels: inventory.present ? inventory.channels : nil, version: nil, versionSource: nil)
-        guard features?.summary.hypervisor.isHyperV == true || inventory.present else { return vmbus }
+            present: inventory.present, devices: inventory.present == true ? inventory.devices : nil,
+            channels: inventory.present == true ? inventory.channels : nil, version: nil, versionSource: nil)
+        guard features?.summary.hypervisor.isHyperV == true || inventory.present == true else { return vmbus }
         switch log.facts() {
         case .success(let facts):
             vmbus.version = facts.vmbusVersion

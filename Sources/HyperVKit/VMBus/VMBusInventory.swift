@@ -1,7 +1,8 @@
 /// A quick count of the VMBus devices and channels under `/sys/bus/vmbus` (reference §3.1-3.3),
 /// for one-screen summaries. Reads only directory listings and each device's `class_id`.
 public struct VMBusInventory: Sendable, Equatable {
-    public var present: Bool
+    /// Whether /sys/bus/vmbus exists; nil when /sys/bus itself is missing (a partial snapshot).
+    public var present: Bool?
     public var devices: Int
     public var channels: Int
     /// Class GUIDs (lower case, no braces), one per readable device.
@@ -15,7 +16,9 @@ public struct VMBusInventory: Sendable, Equatable {
         let names: [String]
         switch machine.directory(at: devicesDirectory) {
         case .success(let entries): names = entries
-        case .failure(.absent): return (inventory, [])
+        case .failure(.absent):
+            if !machine.isDirectory("/sys/bus") { inventory.present = nil }
+            return (inventory, [])
         case .failure(let failure): return (inventory, [.read(devicesDirectory, failure)])
         }
         inventory.present = true

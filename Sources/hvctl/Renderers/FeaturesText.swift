@@ -58,7 +58,7 @@ struct FeaturesText {
     }
 
     private func fieldLines(_ register: DecodedRegister, layout: RegisterLayout?) -> String {
-        var table = Table(columns: [Table.Column("FIELD"), Table.Column("VALUE", .right), Table.Column("MEANING")])
+        var table = Table(columns: [Table.Column("FIELD"), Table.Column("VALUE"), Table.Column("MEANING")])
         for field in register.fields {
             let summary = layout?.fields.first { $0.name == field.name }?.summary ?? ""
             table.append([Table.Cell(field.name), Table.Cell(FeaturesText.format(field)), Table.Cell(summary)])

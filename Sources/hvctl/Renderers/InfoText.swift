@@ -12,9 +12,16 @@ struct InfoText {
         block.add("Hypervisor", identity.name, hypervisorStyle)
         if !identity.evidence.isEmpty { block.add("", "(" + identity.evidence.joined(separator: "; ") + ")") }
         if let summary = report.features?.summary, summary.hypervisor.isHyperV {
-            block.add("Host build", SummaryText.host(summary.host))
-            block.add("Environment", "\(report.environment.title) (\(report.environment.reason))")
-            block.add("Generation", generation)
+            if identity.imitatesHyperV {
+                block.add(
+                    "Hyper-V view", "what \(identity.kind?.displayName ?? "the hypervisor") presents as Hyper-V:",
+                    .yellow)
+                block.add("Host build", SummaryText.host(summary.host) + " (claimed)")
+            } else {
+                block.add("Host build", SummaryText.host(summary.host))
+                block.add("Environment", "\(report.environment.title) (\(report.environment.reason))")
+                block.add("Generation", generation)
+            }
             block.add("Partition", SummaryText.role(summary.partition))
             block.add("Isolation", SummaryText.isolation(summary.isolation))
             block.add("Nested", SummaryText.yesNo(summary.nested))
@@ -23,7 +30,7 @@ struct InfoText {
         block.add("Kernel", report.kernelRelease ?? "unknown")
         block.add("CPUs", cpus)
         block.add("Clock source", clock)
-        if report.vmbus.present || report.identity.isGenuineHyperV { block.add("VMBus", vmbus) }
+        if report.vmbus.present == true || report.identity.isGenuineHyperV { block.add("VMBus", vmbus) }
         if let kvp = report.hostKVP { block.add("Host says", hostSays(kvp)) }
         if let source = report.features?.source { block.add("Source", source == .cpuid ? "CPUID" : "kernel log") }
         return block.render(color: color)
@@ -56,8 +63,12 @@ struct InfoText {
 
     private var vmbus: String {
         let vmbus = report.vmbus
-        guard vmbus.present else { return "not present (no /sys/bus/vmbus)" }
-        var text = "\(vmbus.devices ?? 0) devices, \(vmbus.channels ?? 0) channels"
+        var text: String
+        switch vmbus.present {
+        case .none: text = "devices not captured"
+        case .some(false): text = "not present (no /sys/bus/vmbus)"
+        case .some(true): text = "\(vmbus.devices ?? 0) devices, \(vmbus.channels ?? 0) channels"
+        }
         if let version = vmbus.version {
             text += "; protocol \(version) (kernel log)"
         } else {

@@ -41,6 +41,7 @@ enum SummaryText {
     }
 
     static func limits(_ limits: HypervisorSummary.Limits) -> String {
+        if limits.maxVirtualProcessors == nil && limits.maxLogicalProcessors == nil { return "unknown" }
         let vps = limits.maxVirtualProcessors.map(String.init) ?? "-"
         let lps = limits.maxLogicalProcessors.map(String.init) ?? "-"
         return "\(vps) virtual processors, \(lps) logical processors"

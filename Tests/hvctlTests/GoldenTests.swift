@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import hvctl
+
+/// Every fixture through every report command, text and JSON, against committed golden files
+/// (architecture.md, "Tests"). `RECORD_SNAPSHOTS=1 swift test` re-records; review the diff like code.
+@Suite struct GoldenTests {
+    static let fixtures = FixturePaths.snapshotNames
+
+    /// Command lines per fixture: name of the golden file → arguments after `--snapshot X`.
+    static let commands: [(name: String, arguments: [String])] = [
+        ("info", ["info"]),
+        ("features", ["features"]),
+        ("features-all", ["features", "--all"]),
+        ("features-raw", ["features", "--raw"]),
+        ("features-kernel-log", ["features", "--source", "kernel-log"]),
+    ]
+
+    @Test(arguments: fixtures)
+    func textAndJSON(_ fixture: String) throws {
+        for command in GoldenTests.commands {
+            for json in [false, true] {
+                let arguments =
+                    ["--snapshot", FixturePaths.snapshot(fixture)] + command.arguments + (json ? ["--json"] : [])
+                var rendered: String
+                do {
+                    let output = try CommandHarness.run(arguments)
+                    rendered =
+                        output.stdout + "\n--- stderr ---\n" + output.warnings.joined(separator: "\n")
+                        + "\n--- exit \(output.status.rawValue) ---\n"
+                    if json { try checkJSON(output.stdout, fixture: fixture, command: command.name) }
+                } catch let failure as CommandFailure {
+                    rendered =
+                        "--- failure ---\n\(CommandRunner.line(for: failure))\n--- exit \(failure.status.rawValue) ---\n"
+                }
+                let suffix = json ? "json" : "txt"
+                Golden.assertMatches(rendered, "\(fixture)/\(command.name).\(suffix)")
+            }
+        }
+    }
+
+    /// The JSON decodes back, with schema_version 1 and a diagnostics array at its root
+    /// (json-contract.md).
+    private func checkJSON(_ text: String, fixture: String, command: String) throws {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let root = try #require(object as? [String: Any], "\(fixture) \(command): not a JSON object")
+        #expect(root["schema_version"] as? Int == 1, "\(fixture) \(command): schema_version")
+        #expect(root["diagnostics"] is [Any], "\(fixture) \(command): diagnostics")
+    }
+}
