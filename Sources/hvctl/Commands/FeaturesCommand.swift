@@ -49,8 +49,10 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
         case .failure(let failure): throw CommandFailure(failure)
         }
         var output = CommandOutput()
+        let requirements = try evaluateRequirements(report)
         output.stdout = try CommandRunner.render(report, context: context) {
-            raw
+            if !require.isEmpty { return RequirementsText(results: requirements, color: context.color).render() }
+            return raw
                 ? RawLeavesText(report: report).render()
                 : FeaturesText(report: report, showAll: all, color: context.color).render()
         }
@@ -60,29 +62,55 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
             output.status = .notApplicable
             return output
         }
-        try checkRequirements(report, into: &output)
+        let missing = requirements.filter { $0.set != true }
+        if !missing.isEmpty {
+            output.warnings.append(
+                "hvctl: missing required features: " + missing.map { "\($0.name) (\($0.location))" }.joined(separator: ", "))
+            output.status = .answerNo
+        }
         return output
     }
 
-    /// `--require`: every name must be a known flag; exit 1 naming each one that is not set.
-    private func checkRequirements(_ report: FeaturesReport, into output: inout CommandOutput) throws(CommandFailure) {
-        var missing: [String] = []
+    /// `--require`: every name must be a known flag (else a usage error naming it).
+    private func evaluateRequirements(_ report: FeaturesReport) throws(CommandFailure) -> [RequirementResult] {
+        var results: [RequirementResult] = []
         for name in require {
             guard let found = report.flag(named: name) else {
                 throw CommandFailure(
                     "unknown feature name \"\(name)\"", hint: "hvctl features --all lists the names", status: .usage)
             }
             let location = "\(hex32(found.leaf.leaf)) \(found.register.rawValue.uppercased())[\(found.flag.bit)]"
-            if found.leaf.register(found.register) == nil {
-                missing.append("\(found.flag.name) (\(location): unknown from this source)")
-            } else if !found.flag.set {
-                missing.append("\(found.flag.name) (\(location))")
-            }
+            let known = found.leaf.register(found.register) != nil
+            results.append(RequirementResult(name: found.flag.name, location: location, set: known ? found.flag.set : nil))
         }
-        if !missing.isEmpty {
-            output.warnings.append("hvctl: missing required features: " + missing.joined(separator: ", "))
-            output.status = .answerNo
+        return results
+    }
+}
+
+/// One `--require` name and whether it is set (nil: this source cannot tell).
+struct RequirementResult: Sendable {
+    var name: String
+    var location: String
+    var set: Bool?
+}
+
+/// `--require` in text: one line per name, yes, no or unknown.
+struct RequirementsText {
+    var results: [RequirementResult]
+    var color: Bool
+
+    func render() -> String {
+        var table = Table(columns: [Table.Column("SET"), Table.Column("NAME"), Table.Column("WHERE")])
+        for result in results {
+            let (word, style): (String, Style) =
+                switch result.set {
+                case .some(true): ("yes", .green)
+                case .some(false): ("no", .red)
+                case .none: ("unknown", .yellow)
+                }
+            table.append([Table.Cell(word, style), Table.Cell(result.name), Table.Cell(result.location)])
         }
+        return table.render(color: color)
     }
 }
 
