@@ -35,6 +35,7 @@ import os
 import shutil
 import struct
 import sys
+import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 U64 = (1 << 64) - 1
@@ -544,8 +545,6 @@ AZURE_ASSET_TAG = "7783-7084-3265-9085-8269-3286-77"   # src: ref §11.2
 # --------------------------------------------------------------------------------------------
 # VMBus (ref §3, §4, §6.2; k6.1:drivers/hv/vmbus_drv.c, channel_mgmt.c)
 # --------------------------------------------------------------------------------------------
-
-import uuid  # noqa: E402  (kept next to its only user)
 
 # class GUID -> (enum vmbus_device_type index, perf_device); ref §4 table, k6.1 vmbus_devs[]
 VMBUS_CLASSES = {
