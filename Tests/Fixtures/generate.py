@@ -35,6 +35,7 @@ import os
 import shutil
 import struct
 import sys
+import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 U64 = (1 << 64) - 1
@@ -541,6 +542,245 @@ def dmi_hyperv_gen2(bios_date, asset_tag, bios_version="Hyper-V UEFI Release v4.
 AZURE_ASSET_TAG = "7783-7084-3265-9085-8269-3286-77"   # src: ref §11.2
 
 
+# --------------------------------------------------------------------------------------------
+# VMBus (ref §3, §4, §6.2; k6.1:drivers/hv/vmbus_drv.c, channel_mgmt.c)
+# --------------------------------------------------------------------------------------------
+
+# class GUID -> (enum vmbus_device_type index, perf_device); ref §4 table, k6.1 vmbus_devs[]
+VMBUS_CLASSES = {
+    "32412632-86cb-44a2-9b5c-50d1417354f5": (0, True),    # IDE
+    "ba6163d9-04a1-4d29-b605-72e2ffb1dc7f": (1, True),    # SCSI
+    "f8615163-df3e-46c5-913f-f2d2f965ed0e": (3, True),    # NIC
+    "44c4f61d-4444-4400-9d52-802e27ede19f": (5, False),   # PCIe pass-through (vPCI)
+    "da0a7802-e377-4aac-8e77-0558eb1073f8": (6, False),   # synthetic video
+    "f912ad6d-2b17-48ea-bd65-f927a61c7684": (7, False),   # keyboard
+    "cfa8b69e-5b4a-4cc0-b98b-8ba1a1f3f95a": (8, False),   # mouse
+    "a9a0f4e7-5a45-4d96-b827-8a841e8c03e6": (9, False),   # KVP
+    "9527e630-d0ae-497b-adce-e80ab0175caf": (10, False),  # time sync
+    "57164f39-9115-4e78-ab55-382f3bd5422d": (11, False),  # heartbeat
+    "0e0b6031-5213-4934-818b-38d90ced39db": (12, False),  # shutdown
+    "35fa2e29-ea23-4236-96ae-3a6ebacba440": (14, False),  # VSS (backup)
+    "525074dc-8985-46e2-8057-a307dc18a502": (15, False),  # dynamic memory
+}
+CLS = {
+    "ide": "32412632-86cb-44a2-9b5c-50d1417354f5", "scsi": "ba6163d9-04a1-4d29-b605-72e2ffb1dc7f",
+    "nic": "f8615163-df3e-46c5-913f-f2d2f965ed0e", "pci": "44c4f61d-4444-4400-9d52-802e27ede19f",
+    "video": "da0a7802-e377-4aac-8e77-0558eb1073f8", "kbd": "f912ad6d-2b17-48ea-bd65-f927a61c7684",
+    "mouse": "cfa8b69e-5b4a-4cc0-b98b-8ba1a1f3f95a", "kvp": "a9a0f4e7-5a45-4d96-b827-8a841e8c03e6",
+    "ts": "9527e630-d0ae-497b-adce-e80ab0175caf", "hb": "57164f39-9115-4e78-ab55-382f3bd5422d",
+    "shutdown": "0e0b6031-5213-4934-818b-38d90ced39db", "vss": "35fa2e29-ea23-4236-96ae-3a6ebacba440",
+    "dm": "525074dc-8985-46e2-8057-a307dc18a502",
+    # unsupported Windows-only classes (k6.1 vmbus_unsupported_devs[]): device 0x10, no driver
+    "avma1": "f8e65716-3cb3-4a06-9a60-1889c5cccab5", "avma2": "3375baf4-9e15-4b30-b765-67acb10d607b",
+    "rdv": "276aacf4-ac15-426c-98dd-7521ad3f01fe",
+    # WSL GPU-PV (dxgkrnl HV_GPUP_DXGK_GLOBAL_GUID / HV_GPUP_DXGK_VGPU_GUID): unknown to channel_mgmt.c
+    "dxg-global": "dde9cbc0-5060-4436-9448-ea1254a5d177", "dxg-vgpu": "6e382d18-3336-4f4b-acc4-2b7703d4df4a",
+}
+
+# Instance GUIDs Hyper-V gives every VM (identical in CAP-LSVMBUS and other Azure/on-prem logs)
+STD_INSTANCE = {
+    "dm": "1eccfd72-4b41-45ef-b73a-4a6e44c12924", "mouse": "58f75a6d-d949-4320-99e1-a2a2576d581c",
+    "kbd": "d34b2567-b9b6-42b9-8778-0a4ec0b955bf", "video": "5620e0c7-8062-4dce-aeb7-520c7ef76171",
+    "hb": "fd149e91-82e0-4a7d-afa6-2a4166cbd7c0", "kvp": "242ff919-07db-4180-9c2e-b86cb68c8c55",
+    "shutdown": "b6650ff7-33bc-4840-8048-e0676786f393", "ts": "2dd1ce17-079e-403c-b352-a1921ee207ee",
+    "ide0": "00000000-0000-8899-0000-000000000000", "ide1": "00000000-0001-8899-0000-000000000000",
+    "scsi-os": "f8b3781a-1e82-4818-a1c3-63d806ec15bb", "scsi-tmp": "f8b3781b-1e82-4818-a1c3-63d806ec15bb",
+}
+
+
+def hvsock_class(port):
+    # ref §3.7: AF_VSOCK service GUID template 00000000-facb-11e6-bd58-64006a7986d3
+    return "%08x-facb-11e6-bd58-64006a7986d3" % port
+
+
+def vmbus_ring_data(payload):
+    """Usable bytes of a ring opened with VMBUS_RING_SIZE(payload): the 4 KiB header is taken out
+    of the ring (k6.1:include/linux/hyperv.h VMBUS_HEADER_ADJ, ring_buffer.c ring_datasize)."""
+    total = payload if payload >= 8 * 4096 else payload + 4096
+    total = (total + 4095) // 4096 * 4096
+    return total - 4096
+
+
+# Ring sizes per driver (both directions): ring data bytes = write_avail of an idle channel
+RING_DATA = {
+    "hv_netvsc": vmbus_ring_data(128 * 4096),      # netvsc_drv.c ring_size = 128 pages
+    "hv_storvsc": vmbus_ring_data(128 * 1024),     # storvsc_drv.c storvsc_ringbuffer_size
+    "hv_utils": vmbus_ring_data(3 * 4096),         # hv_util.c HV_UTIL_RING_SEND/RECV_SIZE
+    "hv_balloon": vmbus_ring_data(16 * 1024),      # hv_balloon.c dm_ring_size
+    "hv_pci": vmbus_ring_data(16 * 1024),          # pci-hyperv.c pci_ring_size
+    "hyperv_keyboard": vmbus_ring_data(36 * 1024),  # hyperv-keyboard.c KBD_VSC_*_RING_BUFFER_SIZE
+    "hid_hyperv": vmbus_ring_data(36 * 1024),      # hid-hyperv.c INPUTVSC_*_RING_BUFFER_SIZE
+    "hyperv_fb": 256 * 1024 - 4096,                # hyperv_fb.c RING_BUFSIZE (not VMBUS_RING_SIZE)
+    "hyperv_drm": 256 * 1024 - 4096,               # hyperv_drm_proto.c VMBUS_RING_BUFSIZE
+    # hyperv_transport.c, VMBus >= 5.0: max(sk_sndbuf = 212992 default, 6 pages), <= 64 pages
+    "hv_sock": vmbus_ring_data(212992),
+    "dxgkrnl": 256 * 1024 - 4096,                  # modelled (WSL dxgkrnl ring size not checked)
+}
+
+
+class VMBusChannel:
+    def __init__(self, relid, sub_index, primary):
+        self.relid = relid
+        self.sub_index = sub_index
+        self.primary = primary
+        self.cpu = 0
+        self.monitor_id = None
+
+
+class VMBusDevice:
+    """One offer: kind selects class and (by default) the standard instance GUID."""
+
+    def __init__(self, kind, relid, driver, instance=None, subs=(), monitor=None, cls=None, traffic=1):
+        self.cls = cls or CLS[kind]
+        self.instance = instance or STD_INSTANCE[kind]
+        self.driver = driver
+        self.traffic = traffic
+        self.channels = [VMBusChannel(relid, 0, self)]
+        for index, sub_relid in enumerate(subs, start=1):
+            self.channels.append(VMBusChannel(sub_relid, index, self))
+        dev_type, perf = VMBUS_CLASSES.get(self.cls, (16, False))
+        self.dev_type = dev_type
+        self.perf = perf
+        # modelled: the host allocates monitor (latency-sensitive) notification for the storage
+        # and network primaries; every other channel signals without a monitor
+        self.monitored = perf if monitor is None else monitor
+
+
+def assign_target_cpus(devices, ncpu, nodes=None):
+    """init_vp_index() of k6.1:drivers/hv/channel_mgmt.c, channels processed in relid order,
+    one NUMA node, no isolated CPUs: non-perf -> CPU 0; perf -> first CPU not yet in the node's
+    allocation mask, skipping CPUs the same device already uses, resetting a full mask."""
+    node = list(range(ncpu))
+    allocated = set()
+    channels = sorted((c for d in devices for c in d.channels), key=lambda c: c.relid)
+    for chan in channels:
+        dev = chan.primary
+        if not dev.perf:
+            chan.cpu = 0
+            continue
+        used = {c.cpu for c in dev.channels if c is not chan and c.relid < chan.relid} if chan.sub_index else set()
+        target = 0
+        for i in range(1, ncpu + 2):
+            available = [c for c in node if c not in allocated]
+            if not available:
+                allocated.clear()
+                available = list(node)
+            target = available[0]
+            allocated.add(target)
+            if chan.sub_index >= ncpu or i > ncpu or target not in used:
+                break
+        chan.cpu = target
+
+
+def modalias(cls):
+    # ref §3.6: the class GUID's 16 bytes as stored (guid_t, first three fields little-endian)
+    return "vmbus:" + uuid.UUID(cls).bytes_le.hex()
+
+
+def add_vmbus(snap, parent, devices, ncpu, drivers, seed):
+    """Writes sys/bus/vmbus and the device directories under `parent` (the ACPI VMBus device).
+    Returns the manifest 'unreadable' entries (ring attributes of channels nobody opened)."""
+    rng = Lcg(seed)
+    assign_target_cpus(devices, ncpu)
+    monitor_id = 0
+    for dev in sorted(devices, key=lambda d: d.channels[0].relid):
+        if dev.monitored:
+            dev.channels[0].monitor_id = monitor_id
+            monitor_id += 1
+    unreadable = {}
+    depth = parent.count("/") + 2            # "sys/devices/.../<guid>" -> number of '..' to sys/
+    for dev in devices:
+        unreadable.update(add_vmbus_device(snap, parent, depth, dev, rng))
+    snap.text("sys/bus/vmbus/hibernation", "0\n")   # hv_is_hibernation_supported(): no S4 (ACPI S0 S5 only)
+    for name in drivers:
+        base = "sys/bus/vmbus/drivers/%s/" % name
+        for attr in ("bind", "unbind", "new_id", "remove_id"):   # write-only: stored empty
+            snap.text(base + attr, "")
+        for dev in devices:
+            if dev.driver == name:
+                snap.link(base + dev.instance, "../../../../" + parent[len("sys/"):] + "/" + dev.instance)
+    return unreadable
+
+
+def add_vmbus_device(snap, parent, depth, dev, rng):
+    guid = dev.instance
+    path = parent + "/" + guid + "/"
+    up = "../" * (depth - 1)
+    snap.link("sys/bus/vmbus/devices/" + guid, "../../../" + parent[len("sys/"):] + "/" + guid)
+    opened = dev.driver is not None
+    primary = dev.channels[0]
+    attrs = {
+        "id": "%d\n" % primary.relid,
+        "state": "%d\n" % (3 if opened else 0),      # CHANNEL_OPENED_STATE / CHANNEL_OFFER_STATE
+        "class_id": "{%s}\n" % dev.cls,
+        "device_id": "{%s}\n" % guid,
+        "modalias": modalias(dev.cls) + "\n",
+        "numa_node": "0\n",
+        "channel_vp_mapping": "".join("%d:%d\n" % (c.relid, c.cpu) for c in dev.channels),
+        "vendor": "0x1414\n",
+        "device": "0x%x\n" % dev.dev_type,
+        "driver_override": "(null)\n",               # snprintf("%s\n", NULL)
+        "uevent": ("DRIVER=%s\n" % dev.driver if opened else "") + "MODALIAS=%s\n" % modalias(dev.cls),
+    }
+    if dev.monitored:
+        attrs["monitor_id"] = "%d\n" % primary.monitor_id
+        for side in ("server", "client"):
+            attrs["%s_monitor_pending" % side] = "0\n"
+            attrs["%s_monitor_latency" % side] = "100\n"             # modelled
+            attrs["%s_monitor_conn_id" % side] = "%d\n" % primary.relid  # modelled
+    unreadable = {}
+    data = RING_DATA.get(dev.driver, 0)
+    for ring in ("out", "in"):
+        names = ["intr_mask", "read_index", "write_index", "read_bytes_avail", "write_bytes_avail"]
+        if not opened:
+            for name in names:
+                unreadable["sys/bus/vmbus/devices/%s/%s_%s" % (guid, ring, name)] = "EINVAL"
+            continue
+        index = rng.next(0, data // 8 - 1) * 8
+        values = [0, index, index, 0, data]           # idle ring: read == write, all space free
+        for name, value in zip(names, values):
+            attrs["%s_%s" % (ring, name)] = "%d\n" % value
+    for name, value in attrs.items():
+        snap.text(path + name, value)
+    if opened:
+        snap.link(path + "driver", up + "bus/vmbus/drivers/" + dev.driver)
+    snap.link(path + "subsystem", up + "bus/vmbus")
+    for chan in dev.channels:
+        unreadable.update(add_vmbus_channel(snap, path, guid, dev, chan, opened, data, rng))
+    return unreadable
+
+
+def add_vmbus_channel(snap, path, guid, dev, chan, opened, data, rng):
+    base = path + "channels/%d/" % chan.relid
+    busy = dev.traffic * (1 if chan.sub_index == 0 else 2)
+    attrs = {
+        "cpu": "%d\n" % chan.cpu,
+        "interrupts": "%d\n" % (rng.next(1000, 90000) * busy if opened else 0),
+        "events": "%d\n" % (rng.next(100, 40000) * busy if opened else 0),
+        "subchannel_id": "%d\n" % chan.sub_index,
+        "intr_in_full": "0\n",
+        "intr_out_empty": "%d\n" % (rng.next(0, 30) if opened and dev.traffic > 1 else 0),
+        "out_full_first": "0\n",
+        "out_full_total": "0\n",
+    }
+    unreadable = {}
+    if opened:
+        attrs.update({"in_mask": "0\n", "out_mask": "0\n", "read_avail": "0\n", "write_avail": "%d\n" % data})
+    else:
+        for name in ("in_mask", "out_mask", "read_avail", "write_avail"):
+            unreadable["sys/bus/vmbus/devices/%s/channels/%d/%s" % (guid, chan.relid, name)] = "EINVAL"
+    if chan.monitor_id is not None:
+        attrs.update({"pending": "0\n", "latency": "100\n", "monitor_id": "%d\n" % chan.monitor_id})
+    for name, value in attrs.items():
+        snap.text(base + name, value)
+    return unreadable
+
+
+GEN2_VMBUS = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0004:00/MSFT1000:00"
+GEN1_VMBUS = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/PNP0A03:00/device:07/VMBUS:01"
+WSL_VMBUS = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0004:00/VMBUS:00"
+
+
 # ============================================================================================
 # 1. azure-d8ds-v5
 # ============================================================================================
@@ -650,11 +890,35 @@ def azure_d8ds_v5():
     snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-amd64 "
               "root=PARTUUID=6a9e4f12-3c8b-4d05-9e71-b2c4d8a1f063 ro console=tty0 "
               "console=ttyS0,115200 earlyprintk=ttyS0,115200 consoleblank=0\n")
+    # Relid order and standard instance GUIDs follow CAP-LSVMBUS (a Gen1 Azure VM: DM, IDE, mouse,
+    # keyboard, video, heartbeat, KVP, shutdown, time sync, NICs, SCSI; sub-channels after the
+    # primaries, vPCI last); Gen2 has no IDE. VSS instance GUID invented. Sub-channel counts:
+    # netvsc min(VRSS_CHANNEL_DEFAULT 8, CPUs) = 8 channels; storvsc (8 - 1) / 4 = 1 sub-channel.
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("mouse", 2, "hid_hyperv"),
+        VMBusDevice("kbd", 3, "hyperv_keyboard"),
+        VMBusDevice("video", 4, "hyperv_fb"),
+        VMBusDevice("hb", 5, "hv_utils"),
+        VMBusDevice("kvp", 6, "hv_utils"),
+        VMBusDevice("shutdown", 7, "hv_utils"),
+        VMBusDevice("ts", 8, "hv_utils"),
+        VMBusDevice("vss", 9, "hv_utils", instance="ae3b5c91-7d2e-4f08-9b16-c4e0a8d25f73"),
+        VMBusDevice("nic", 10, "hv_netvsc", instance="000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c",
+                    subs=range(15, 22), traffic=20),
+        VMBusDevice("scsi", 11, "hv_storvsc", instance=STD_INSTANCE["scsi-os"], subs=[14], traffic=10),
+        VMBusDevice("scsi", 12, "hv_storvsc", instance=STD_INSTANCE["scsi-tmp"], subs=[13], traffic=3),
+        VMBusDevice("pci", 22, "hv_pci", instance="8a4d9f35-6b5a-4c1e-9d27-3e81f0c4a6b2"),
+    ]
+    drivers = ["hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hv_balloon",
+               "hyperv_fb", "hv_pci"]
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xD8D5)
+    unreadable.update(dmi_unreadable(dmi))
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-14T10:22:31Z", "x86_64", "6.1.0-37-cloud-amd64",
         "fixture: Azure Standard_D8ds_v5 (Gen2, 8 vCPU Xeon Platinum 8370C) on host build 20348, "
         "VMBus 5.3, Debian 12 cloud kernel, accelerated networking; captured without root",
-        dmi_unreadable(dmi)))
+        unreadable))
     return snap, h, per_cpu
 
 
@@ -776,10 +1040,36 @@ def ws2016_gen1():
         "generic", hyperv={"hre": True, "hvs": True}))
     snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
               "root=UUID=0d6f3b52-8e41-4a7c-9f10-6c2a5e8b3d94 ro quiet\n")
+    # Gen1 order as in CAP-LSVMBUS (two IDE controllers after DM); the Windows-only AVMA/RDV
+    # classes that WS2016 offers (seen as "Unknown GUID" in a 4.4-era WS2016 syslog in the index)
+    # get a device but no driver in 6.1 (k6.1 vmbus_unsupported_devs[]): state 0, rings unreadable.
+    # NIC 4 channels (4 CPUs); storvsc (4 - 1) / 4 = 0 sub-channels. NIC/SCSI/VSS/RDV/AVMA
+    # instance GUIDs invented (on-premises hosts use random ones).
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("ide", 2, "hv_storvsc", instance=STD_INSTANCE["ide0"], traffic=4),
+        VMBusDevice("ide", 3, "hv_storvsc", instance=STD_INSTANCE["ide1"]),
+        VMBusDevice("mouse", 4, "hid_hyperv"),
+        VMBusDevice("kbd", 5, "hyperv_keyboard"),
+        VMBusDevice("video", 6, "hyperv_drm"),
+        VMBusDevice("hb", 7, "hv_utils"),
+        VMBusDevice("kvp", 8, "hv_utils"),
+        VMBusDevice("shutdown", 9, "hv_utils"),
+        VMBusDevice("ts", 10, "hv_utils"),
+        VMBusDevice("vss", 11, "hv_utils", instance="6b0e4d27-91c3-4a5f-8e02-d7f3b1a96c48"),
+        VMBusDevice("rdv", 12, None, instance="3f8a2c61-d4b9-4e07-a1f5-92c6e0d7b384"),
+        VMBusDevice("avma1", 13, None, instance="c1d7e9a2-5f30-4b86-9d4e-0a2b7c5f1e93"),
+        VMBusDevice("avma2", 14, None, instance="84e2b6f0-3a9d-47c1-b5e8-f1d06a3c9e27"),
+        VMBusDevice("nic", 15, "hv_netvsc", instance="d9a14c37-2e5b-4f81-a6c0-7b3e58f2d190",
+                    subs=[17, 18, 19], traffic=12),
+        VMBusDevice("scsi", 16, "hv_storvsc", instance="5e2f8b14-c7a3-4d69-8b05-e4d1a7c39f62", traffic=6),
+    ]
+    drivers = ["hyperv_keyboard", "hv_storvsc", "hv_netvsc", "hid_hyperv", "hv_utils", "hv_balloon", "hyperv_drm"]
+    unreadable = add_vmbus(snap, GEN1_VMBUS, devices, ncpu, drivers, 0x1601)
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-14T11:05:02Z", "x86_64", "6.1.0-37-amd64",
         "fixture: on-premises Windows Server 2016 Hyper-V, Generation 1 (BIOS, IDE), 4 vCPU, "
-        "VMBus 4.0, Debian 12 generic kernel; captured as root"))
+        "VMBus 4.0, Debian 12 generic kernel; captured as root", unreadable))
     return snap, h, per_cpu
 
 
@@ -859,11 +1149,30 @@ def ws2019_phantom_cpus():
         "generic", hyperv={"hre": True, "hvs": True}))
     snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
               "root=UUID=5b7e2d90-1f4c-4e83-a6d2-9c0b3f71e8a5 ro quiet\n")
+    # Gen2 order as azure-d8ds-v5; NIC 4 channels on the 4 online CPUs; no channel can target
+    # the phantom CPUs 4-7 (init_vp_index() only walks online CPUs). NIC/SCSI/VSS GUIDs invented.
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("mouse", 2, "hid_hyperv"),
+        VMBusDevice("kbd", 3, "hyperv_keyboard"),
+        VMBusDevice("video", 4, "hyperv_drm"),
+        VMBusDevice("hb", 5, "hv_utils"),
+        VMBusDevice("kvp", 6, "hv_utils"),
+        VMBusDevice("shutdown", 7, "hv_utils"),
+        VMBusDevice("ts", 8, "hv_utils"),
+        VMBusDevice("vss", 9, "hv_utils", instance="0f4c7a92-b1e5-43d8-96a2-5c8e3d07b1f4"),
+        VMBusDevice("nic", 10, "hv_netvsc", instance="7a3e1f08-c94d-4b62-8e15-2d6f0b9c4a73",
+                    subs=[12, 13, 14], traffic=12),
+        VMBusDevice("scsi", 11, "hv_storvsc", instance="e6b2d905-4f7a-4c13-a8e9-31b5c0d7f286", traffic=6),
+    ]
+    drivers = ["hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hv_balloon", "hyperv_drm"]
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, len(online), drivers, 0x1917)
+    unreadable.update(dmi_unreadable(dmi))
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-14T11:41:57Z", "x86_64", "6.1.0-37-amd64",
         "fixture: on-premises Windows Server 2019 Hyper-V, Generation 2, 4 vCPU with 4 phantom "
         "hot-add CPUs in ACPI (possible 0-7, present 0-3), VMBus 5.2; captured without root",
-        dmi_unreadable(dmi)))
+        unreadable))
     return snap, h, per_cpu
 
 
@@ -961,10 +1270,34 @@ def wsl2_26100():
     # src: CAP-WSL "Command line:"
     snap.text("proc/cmdline", "initrd=\\initrd.img WSL_ROOT_INIT=1 panic=-1 nr_cpus=12 "
               "hv_utils.timesync_implicit=1 console=hvc0 debug pty.legacy_count=0 WSL_ENABLE_CRASH_DUMP=1\n")
+    # Instances from CAP-WSL: vPCI c4b741f5/cafd55ca (at boot) and 6d259806 (hot-added at 4.3 s),
+    # storvsc fd1d2cbd, netvsc 1007e2cb; both dxgkrnl classes; time sync and dynamic memory (no
+    # heartbeat/shutdown/KVP IC lines in the log, so not offered). Relids, the dxgkrnl and hv_sock
+    # instance GUIDs and the two hv_sock services (vsock ports 50000/50001) are modelled.
+    # netvsc 8 channels (VRSS_CHANNEL_DEFAULT); storvsc (12 - 1) / 4 = 2 sub-channels.
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("ts", 2, "hv_utils"),
+        VMBusDevice("dxg-global", 3, "dxgkrnl", instance="9b2e4f61-0c8a-4d37-b1e5-7a3f2c96d048"),
+        VMBusDevice("dxg-vgpu", 4, "dxgkrnl", instance="41c7d3a8-e25f-4b90-8a6d-0f9e1b3c7d52"),
+        VMBusDevice("pci", 5, "hv_pci", instance="c4b741f5-5582-4c98-8f8b-2e082933c396"),
+        VMBusDevice("pci", 6, "hv_pci", instance="cafd55ca-733f-420e-94a3-a3776f02eeaf"),
+        VMBusDevice("scsi", 7, "hv_storvsc", instance="fd1d2cbd-ce7c-535c-966b-eb5f811c95f0",
+                    subs=[9, 10], traffic=8),
+        VMBusDevice("nic", 8, "hv_netvsc", instance="1007e2cb-1e99-41a9-bb92-2213e61b5e32",
+                    subs=range(11, 18), traffic=6),
+        VMBusDevice("hvsock", 18, "hv_sock", cls=hvsock_class(50000),
+                    instance="e17c4b09-3f2a-4d85-9c61-b40a7e2d58f3"),
+        VMBusDevice("hvsock", 19, "hv_sock", cls=hvsock_class(50001),
+                    instance="5a9d0e72-b8c4-41f6-a3e7-2c61f94b0d85"),
+        VMBusDevice("pci", 20, "hv_pci", instance="6d259806-1fc4-4466-8e9d-622bd28d0a16"),
+    ]
+    drivers = ["hv_pci", "hv_storvsc", "hv_netvsc", "hyperv_keyboard", "hv_utils", "hv_balloon", "dxgkrnl", "hv_sock"]
+    unreadable = add_vmbus(snap, WSL_VMBUS, devices, ncpu, drivers, 0x2610)
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-15T08:14:40Z", "x86_64", "6.6.87.2-microsoft-standard-WSL2",
         "fixture: WSL2 on Windows 11 24H2 (host build 26100), 12 CPUs, VMBus 5.3, GPU-PV (dxgkrnl); "
-        "captured as root"))
+        "captured as root", unreadable))
     return snap, h, per_cpu
 
 
@@ -1044,10 +1377,21 @@ def azure_snp_cvm():
     snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-amd64 "
               "root=PARTUUID=e2b7c1d4-5a09-4f36-8d2e-7b14c9f0a358 ro console=tty0 "
               "console=ttyS0,115200 earlyprintk=ttyS0,115200 consoleblank=0\n")
+    # only classes with allowed_in_isolated (k6.1 channel_mgmt.c; CAP-LISA list); NIC GUID invented
+    devices = [
+        VMBusDevice("hb", 1, "hv_utils"),
+        VMBusDevice("shutdown", 2, "hv_utils"),
+        VMBusDevice("ts", 3, "hv_utils"),
+        VMBusDevice("nic", 4, "hv_netvsc", instance="6045bd91-a7e2-6045-bd91-a7e26045bd91",
+                    subs=[6, 7, 8], traffic=10),
+        VMBusDevice("scsi", 5, "hv_storvsc", instance=STD_INSTANCE["scsi-os"], traffic=6),
+    ]
+    drivers = ["hv_netvsc", "hv_storvsc", "hv_utils"]
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xC0C0)
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-15T09:02:18Z", "x86_64", "6.1.0-37-cloud-amd64",
         "fixture: Azure DC4as_v5-like confidential VM (AMD SEV-SNP with paravisor), host build "
-        "22621, VMBus 5.3, only CVM-allowed VMBus classes; captured as root"))
+        "22621, VMBus 5.3, only CVM-allowed VMBus classes; captured as root", unreadable))
     return snap, h, per_cpu
 
 
@@ -1125,11 +1469,26 @@ def azure_arm64():
     snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-arm64 "
               "root=PARTUUID=91c0e4a7-2d6b-4f58-b3e9-0a7c5d1f2e84 ro console=tty0 "
               "console=ttyAMA0,115200n8 earlycon=pl011,0xeffec000 consoleblank=0\n")
+    # modelled: the Azure set without keyboard, mouse and video; NIC/vPCI GUIDs invented
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("hb", 2, "hv_utils"),
+        VMBusDevice("kvp", 3, "hv_utils"),
+        VMBusDevice("shutdown", 4, "hv_utils"),
+        VMBusDevice("ts", 5, "hv_utils"),
+        VMBusDevice("nic", 6, "hv_netvsc", instance="6045bd3e-91c2-6045-bd3e-91c26045bd3e",
+                    subs=[9, 10, 11], traffic=15),
+        VMBusDevice("scsi", 7, "hv_storvsc", instance=STD_INSTANCE["scsi-os"], traffic=8),
+        VMBusDevice("scsi", 8, "hv_storvsc", instance=STD_INSTANCE["scsi-tmp"], traffic=2),
+        VMBusDevice("pci", 12, "hv_pci", instance="3f0a8c21-4e7d-4b96-a1c5-98d2e6b7f410"),
+    ]
+    drivers = ["hv_netvsc", "hv_storvsc", "hv_utils", "hv_balloon", "hv_pci"]
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xA641)
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-15T10:30:05Z", "aarch64", "6.1.0-37-cloud-arm64",
         "fixture: Azure Standard_D4ps_v5-like arm64 VM (Ampere Altra, 4 vCPU), host build "
         "10.0.22477, VMBus 5.3; no CPUID on arm64, the kernel log is the only feature source; "
-        "captured as root"))
+        "captured as root", unreadable))
     return snap, None, None
 
 
@@ -1410,6 +1769,27 @@ COMMON_SOURCES = """\
 | `.kvp_pool_3` | ref §11.1 and tools/hv/hv_kvp_daemon.c (512 + 2048 byte records, NUL padded) |
 """
 
+VMBUS_SOURCES = """\
+## VMBus tree (format, every fixture that has one)
+
+| item | source |
+| --- | --- |
+| device attributes, formats (`{%pUl}` with braces, `vmbus:%*phN`, `0x%x`, `%d`), monitor attributes hidden without a monitor | k6.1:drivers/hv/vmbus_drv.c (vmbus_dev_attrs[], vmbus_dev_attr_is_visible()), ref §3.2 |
+| channel attributes (`cpu`, `in_mask`, `out_mask`, `read_avail`, `write_avail`, `pending`/`latency`/`monitor_id` only with a monitor, counters, `subchannel_id`) | k6.1:drivers/hv/vmbus_drv.c (vmbus_chan_attrs[], vmbus_chan_attr_is_visible()), ref §3.3 |
+| `device` = enum vmbus_device_type index, 0x10 for unknown/unsupported/hv_sock | k6.1:drivers/hv/channel_mgmt.c hv_get_dev_type(), ref §3.2/§4 |
+| `driver_override` = `(null)` | `snprintf("%s\\n", NULL)` in driver_override_show() |
+| `uevent` = `DRIVER=` (when bound) then `MODALIAS=` | drivers/base/core.c dev_uevent() + vmbus_uevent() |
+| unbound device: `state` 0, ring attributes fail with EINVAL (listed in the manifest) | hv_ringbuffer_get_debuginfo() / ring attribute show routines return -EINVAL without a ring |
+| target CPUs | init_vp_index() simulated in generate.py (non-perf channels on CPU 0, perf channels round-robin over one NUMA node, avoiding CPUs the device already uses) |
+| sub-channel counts | netvsc: min(VRSS_CHANNEL_DEFAULT = 8, CPUs) channels; storvsc: (CPUs - 1) / storvsc_vcpus_per_sub_channel (4) |
+| ring sizes → `write_avail` / `*_write_bytes_avail` of idle rings | per-driver ring sizes minus the 4 KiB header (generate.py RING_DATA, each with its source file) |
+| relative links: `bus/vmbus/devices/<guid>` → `../../../devices/...`, `<device>/driver` and `subsystem` → `../` × (depth) `bus/vmbus/...`, `drivers/<name>/<guid>` → `../../../../devices/...` | sysfs computes relative links; depth from the parent path |
+| parent device: Gen2 `…/LNXSYBUS:00/ACPI0004:00/MSFT1000:00/`, Gen1 `…/LNXSYBUS:00/PNP0A03:00/device:07/VMBUS:01/`, WSL2 `…/ACPI0004:00/VMBUS:00/` | Gen1: real Azure `/sys/class/net` links (CAP-LSVMBUS) and several `ubuntu-drivers devices` outputs; Gen2: Azure GPU VM paths in the search index show `ACPI0004:00/MSFT1000:00` (some captures of the same VM type show `ACPI0004:00/VMBUS:00`: the name depends on how the kernel treats the non-standard ACPI _HID "VMBUS"); WSL2: the sample symlink in microsoft/WSL `GnsEngine.cpp` |
+| monitor allocation, latency 100, conn_id = relid, counters, ring indices | modelled |
+| `bind`, `unbind`, `new_id`, `remove_id` in driver directories | write-only driver-core/vmbus files, stored empty as presence markers |
+| `hibernation` 0 | hv_is_hibernation_supported(): the VMs' ACPI offers S0 and S5 only |
+"""
+
 PROVENANCE = {
     "azure-d8ds-v5": """\
 # azure-d8ds-v5 — provenance
@@ -1442,6 +1822,8 @@ are listed as `EACCES` in the manifest; the kernel log is what `journalctl -k` g
 | KVP pool 3 keys | ref §11.1; values invented (realistic Azure style) |
 | `/proc/cmdline` | modelled on Debian's Azure image (serial console settings) |
 | `/proc/interrupts` | cloud kernel config: no X86_MCE (no THR/DFR/MCE/MCP), HRE (EAX[13]) and HVS (EDX[19]) present |
+| VMBus devices, relid order, standard instance GUIDs (DM 1eccfd72…, mouse 58f75a6d…, keyboard d34b2567…, video 5620e0c7…, heartbeat fd149e91…, KVP 242ff919…, shutdown b6650ff7…, time sync 2dd1ce17…, SCSI f8b3781a…/f8b3781b…) | CAP-LSVMBUS (an 8-vCPU Azure VM); Gen2 drops the IDE controllers; VSS instance GUID invented (VSS is offered on Azure: CAP-CS shows the hv_vss device node being created) |
+| netvsc 8 channels spread over all 8 CPUs, 2 SCSI controllers with one sub-channel each, vPCI last (relid 22) | init_vp_index() + driver defaults; CAP-LSVMBUS shows the same shape (vPCI relids after all sub-channels) |
 """,
     "ws2016-gen1": """\
 # ws2016-gen1 — provenance
@@ -1467,6 +1849,9 @@ Models an on-premises **Windows Server 2016** Hyper-V host (build 14393) running
 | IC versions | Heartbeat/TimeSync/KVP 4.0 as on WS2016 captures; Shutdown 3.0 modelled; VSS 5.0 = k6.1 hv_snapshot.c VSS_MAJOR/MINOR |
 | `sys/firmware/acpi/pm_profile` | present so that `/sys/firmware` exists without `efi/` (BIOS); value modelled |
 | KVP pool 3 | ref §11.1; names invented (HV-HOST-07.corp.example.com, VM `web01`) |
+| VMBus: two IDE controllers (00000000-0000-8899-…, 00000000-0001-8899-…) bound to hv_storvsc on CPUs 0 and 1 | CAP-LSVMBUS (Gen1 Azure: IDE relids 2/3, target CPUs 0/1) |
+| VMBus: RDV, AVMA1, AVMA2 offered, no driver (state 0, ring attributes EINVAL) | the WS2016 syslog (search index id 41887616674) shows these three classes offered; k6.1 treats them as unsupported (no "Unknown GUID" line) |
+| NIC 4 channels, SCSI without sub-channels | driver defaults for 4 CPUs |
 """,
     "ws2019-phantom-cpus": """\
 # ws2019-phantom-cpus — provenance
@@ -1489,6 +1874,7 @@ although Hyper-V can never add them (ref §6.3). VMBus 5.2. Captured without roo
 | 0x40000003/4 words | modelled: as ws2016-gen1 plus EDX[20:21] (VSM registers); hints with deprecate-AEOI and NoNonArchCoreSharing (APICv host) |
 | CPU Cascade Lake 0x50657, 2 cores x 2 threads | modelled |
 | DMI `Hyper-V UEFI Release v4.0` 12/17/2019 | several WS2019-era oops lines in the search index |
+| VMBus: no channel targets CPUs 4–7 | init_vp_index() walks online CPUs only |
 """,
     "wsl2-26100": """\
 # wsl2-26100 — provenance
@@ -1515,6 +1901,7 @@ paravirtualisation (dxgkrnl). Almost every value is from one real boot log (CAP-
 | leaf 1 signature 0xb06a3, APIC IDs 0–11 | CAP-WSL (`family: 0x6, model: 0xba, stepping: 0x3`, SRAT) |
 | leaf 0 max 0x1f, leaf 1 ECX/EDX, 0x40000004 EBX/ECX, 0x40000005/6, max leaf 0x4000000C | modelled |
 | max_version 327683 | 6.6 has no VMBus 6.0 (ref §5.1) |
+| VMBus: dxgkrnl devices (device 0x10, driver `dxgkrnl`), two hv_sock services (vsock ports 50000/50001, class `0000c350-facb-11e6-bd58-64006a7986d3` per ref §3.7), no keyboard/heartbeat/shutdown/KVP | CAP-WSL shows which drivers probe; relids, the dxgkrnl/hv_sock instance GUIDs and ports modelled |
 """,
     "azure-snp-cvm": """\
 # azure-snp-cvm — provenance
@@ -1537,6 +1924,7 @@ EBX = 0xba2 (isolation type 2 = SNP, shared-GPA boundary active, boundary bit 46
 | VS leaves 0x40000080–82 | ref §1.12: answered by the virtualization stack / paravisor (openvmm); properties 0 modelled |
 | kernel release 6.1 cloud | modelled so that every line uses the 6.1 formats (Azure's CVM images are usually Ubuntu linux-azure) |
 | TSC 2445.432 MHz | CAP-CS (EPYC 7763 host) |
+| VMBus: heartbeat, shutdown, time sync, one NIC (4 channels), one SCSI controller | allowed classes above; no KVP, VSS, balloon, video, input or vPCI in a 6.1 isolated guest |
 """,
     "azure-arm64": """\
 # azure-arm64 — provenance
@@ -1558,6 +1946,7 @@ HvRegisterPrivilegesAndFeaturesInfo word c (ref §1.13). Captured as root.
 | `hv_balloon: Memory hot add disabled on ARM64` | k6.1:drivers/hv/hv_balloon.c; order as in an arm64 Hyper-V boot log (search index id 17126547077) |
 | `/proc/interrupts` | k6.1:arch/arm64/kernel/smp.c arch_show_interrupts(); VMBus PPI number modelled |
 | VMBus 5.3 | modelled |
+| VMBus devices: DM, heartbeat, KVP, shutdown, time sync, NIC (4 channels), two SCSI, vPCI; no keyboard/mouse/video | modelled |
 """,
     "kvm-guest": """\
 # kvm-guest — provenance
@@ -1656,7 +2045,13 @@ def provenance(name, per_cpu, snap):
     if per_cpu:
         text += "\n## CPUID registers (CPU 0; leaf 1 EBX[31:24] is each CPU's APIC ID)\n\n" + register_table(per_cpu)
     text += "\n" + COMMON_SOURCES
-    text += "\n## Files\n\n" + "".join("- `%s`\n" % p for p in snap.listing() if p != "PROVENANCE.md")
+    if any(p.startswith("sys/bus/vmbus/") for p in snap.listing()):
+        text += "\n" + VMBUS_SOURCES
+    listed = [p for p in snap.listing() if p != "PROVENANCE.md" and "/channels/" not in p
+              and not p.startswith("sys/devices/LNXSYSTM")]
+    text += "\n## Files\n\n(VMBus device directories are listed by their `sys/bus/vmbus/devices/` links; "
+    text += "each holds the attributes and `channels/` described above.)\n\n"
+    text += "".join("- `%s`\n" % p for p in listed)
     return text
 
 
