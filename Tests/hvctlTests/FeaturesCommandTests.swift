@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func requireExits0WhenEveryFlagIsSet() throws {
-        let output = try run("azure-d8ds-v5", ["--require", "AccessTscInvariantControls,HV_STIMER_DIRECT_MODE_AVAILABLE"])
+        let output = try run(
+            "azure-d8ds-v5", ["--require", "AccessTscInvariantControls,HV_STIMER_DIRECT_MODE_AVAILABLE"])
         #expect(output.status == .success)
         #expect(output.stdout.contains("yes  AccessTscInvariantControls"))
         #expect(output.stdout.contains("yes  DirectSyntheticTimers"))
@@ -20,7 +21,8 @@ import Testing
     @Test func requireExits1NamingWhatIsMissing() throws {
         let output = try run("ws2016-gen1", ["--require", "accesstscinvariantcontrols"])
         #expect(output.status == .answerNo)
-        #expect(output.warnings == ["hvctl: missing required features: AccessTscInvariantControls (0x40000003 EAX[15])"])
+        #expect(
+            output.warnings == ["hvctl: missing required features: AccessTscInvariantControls (0x40000003 EAX[15])"])
     }
 
     @Test func requireOfAnUnknownNameIsAUsageError() throws {

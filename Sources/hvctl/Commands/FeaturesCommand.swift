@@ -65,7 +65,8 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
         let missing = requirements.filter { $0.set != true }
         if !missing.isEmpty {
             output.warnings.append(
-                "hvctl: missing required features: " + missing.map { "\($0.name) (\($0.location))" }.joined(separator: ", "))
+                "hvctl: missing required features: "
+                    + missing.map { "\($0.name) (\($0.location))" }.joined(separator: ", "))
             output.status = .answerNo
         }
         return output
@@ -81,7 +82,8 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
             }
             let location = "\(hex32(found.leaf.leaf)) \(found.register.rawValue.uppercased())[\(found.flag.bit)]"
             let known = found.leaf.register(found.register) != nil
-            results.append(RequirementResult(name: found.flag.name, location: location, set: known ? found.flag.set : nil))
+            results.append(
+                RequirementResult(name: found.flag.name, location: location, set: known ? found.flag.set : nil))
         }
         return results
     }
