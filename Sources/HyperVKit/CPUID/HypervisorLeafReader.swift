@@ -32,7 +32,14 @@ public enum HypervisorLeafReader {
         if case .success(let leaf1) = machine.cpuid(leaf: 1, subleaf: 0, cpu: cpu) {
             capture.hypervisorPresentBit = leaf1.ecx & (1 << 31) != 0
         }
-        guard case .success(let top) = machine.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: cpu) else {
+        let top: CPUIDRegisters
+        switch machine.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: cpu) {
+        case .success(let registers):
+            top = registers
+        case .failure(.absent):
+            return capture
+        case .failure(let failure):
+            capture.diagnostics.append(Diagnostic(source: "cpuid", message: "\(failure)"))
             return capture
         }
         capture.leaves[0x4000_0000] = RegisterSet(top)

@@ -6,6 +6,8 @@ import Synchronization
 public final class SnapshotMachine: Machine {
     public let manifest: SnapshotManifest
     public let origin: String
+    /// The path the user gave (directory or tarball), for messages.
+    public let path: String
     /// The directory the snapshot is read from (the unpacked copy for a tarball).
     public let rootPath: String
     private let reader: RootFileReader
@@ -60,6 +62,7 @@ public final class SnapshotMachine: Machine {
         }
         self.manifest = manifest
         self.origin = "snapshot \(path)"
+        self.path = path
         self.rootPath = root
         self.reader = effective
         self.unpacked = unpacked
@@ -68,7 +71,7 @@ public final class SnapshotMachine: Machine {
                 return .failure(.invalid("binary content where text was expected"))
             }
             return CPUIDDump.parse(text)
-        }
+        }.mapError { SnapshotMachine.naming(path + "/cpuid.txt", $0) }
     }
 
     public func file(at path: String) -> Result<[UInt8], ReadFailure> {
@@ -108,9 +111,10 @@ public final class SnapshotMachine: Machine {
     public func msr(_ index: UInt32, cpu: Int) -> Result<UInt64, ReadFailure> {
         let dump = msrCache.withLock { cache in
             if let cached = cache[cpu] { return cached }
-            let loaded = reader.file(at: "/msr/cpu\(cpu).txt", limit: 1 << 20).flatMap { bytes in
+            let file = "/msr/cpu\(cpu).txt"
+            let loaded = reader.file(at: file, limit: 1 << 20).flatMap { bytes in
                 MSRDump.parse(String(decoding: bytes, as: UTF8.self))
-            }
+            }.mapError { SnapshotMachine.naming(path + file, $0) }
             cache[cpu] = loaded
             return loaded
         }
@@ -120,6 +124,13 @@ public final class SnapshotMachine: Machine {
     public func kernelLog() -> Result<[String], ReadFailure> {
         if let failure = recordedFailure("/kernel.log") { return .failure(failure) }
         return reader.file(at: "/kernel.log", limit: SnapshotMachine.kernelLogLimit).flatMap(KernelLogText.lines)
+            .mapError { SnapshotMachine.naming(path + "/kernel.log", $0) }
+    }
+
+    /// An `invalid` failure names the snapshot file it is about, so the one-line error does too.
+    static func naming<S: StringProtocol>(_ file: S, _ failure: ReadFailure) -> ReadFailure {
+        if case .invalid(let why) = failure { return .invalid("\(file): \(why)") }
+        return failure
     }
 
     /// A failure the manifest's `unreadable` list records for this path at capture time.

@@ -64,6 +64,9 @@ public enum FeaturesReportBuilder {
                     hint: "use --source kernel-log"))
         }
         let capture = HypervisorLeafReader.read(machine)
+        if capture.isEmpty, let problem = capture.diagnostics.first {
+            return .failure(ReportFailure(.invalidInput, problem.message))
+        }
         if capture.isEmpty {
             return .failure(
                 ReportFailure(

@@ -77,9 +77,13 @@ import Testing
             Issue.record("garbage cpuid.txt accepted")
             return
         }
-        #expect(why.hasPrefix("line 2"))
-        #expect(machine.msr(0x4000_0000, cpu: 0) == .failure(.invalid("line 1: bad value \"0xZZ\"")))
-        #expect(machine.msr(0x4000_0000, cpu: 1) == .failure(.invalid("line 1: unknown errno name \"ENOTANERRNO\"")))
+        #expect(why.hasPrefix(scratch.path + "/cpuid.txt: line 2"))
+        #expect(
+            machine.msr(0x4000_0000, cpu: 0)
+                == .failure(.invalid(scratch.path + "/msr/cpu0.txt: line 1: bad value \"0xZZ\"")))
+        #expect(
+            machine.msr(0x4000_0000, cpu: 1)
+                == .failure(.invalid(scratch.path + "/msr/cpu1.txt: line 1: unknown errno name \"ENOTANERRNO\"")))
     }
 
     @Test func binaryAndHugeKernelLogsAreInvalidNotFatal() throws {
@@ -87,7 +91,9 @@ import Testing
         try scratch.writeManifest()
         try scratch.write("kernel.log", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 3])
         let machine = try SnapshotMachine(path: scratch.path)
-        #expect(machine.kernelLog() == .failure(.invalid("binary content (NUL bytes), not a kernel log")))
+        #expect(
+            machine.kernelLog()
+                == .failure(.invalid(scratch.path + "/kernel.log: binary content (NUL bytes), not a kernel log")))
 
         let huge = try ScratchDirectory()
         try huge.writeManifest()
