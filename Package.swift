@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(
             name: "hvctlTests",
             dependencies: ["hvctl", "HyperVKit", "HyperVLive"],
-            path: "Tests/hvctlTests"
+            path: "Tests/hvctlTests",
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import HyperVKit
 
 /// What a command needs to run: the machine and how to print.

@@ -50,7 +50,7 @@ import Testing
 
     @Test func autoFallsBackToTheKernelLogWithoutCPUID() throws {
         let output = try run("pasted-log", ["--json"])
-        #expect(output.stdout.contains("\"source\" : \"kernel_log\""))
+        #expect(output.stdout.contains("\"source\": \"kernel_log\""))
         #expect(output.status == .success)
     }
 

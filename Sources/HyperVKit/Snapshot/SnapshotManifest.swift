@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `hvctl-snapshot.json`, the one required file of a snapshot (snapshot-format.md).
 ///
