@@ -189,13 +189,13 @@ _hvctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|features|help)
+    info|features|vmbus|cpu|help)
         # Offer subcommand argument completions
         "_hvctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info features help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info features vmbus cpu help' -- "${cur}"))
         ;;
     esac
 }
@@ -250,6 +250,198 @@ _hvctl_features() {
         return
         ;;
     '--require')
+        return
+        ;;
+    esac
+}
+
+_hvctl_vmbus() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    devices|channels|version)
+        # Offer subcommand argument completions
+        "_hvctl_vmbus_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'devices channels version' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hvctl_vmbus_devices() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json -n --no-headings --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color --class)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--class')
+        return
+        ;;
+    esac
+}
+
+_hvctl_vmbus_channels() {
+    repeating_flags=()
+    non_repeating_flags=(--json --list-columns -n --no-headings --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color --device --class --cpu --sort -o)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--device')
+        return
+        ;;
+    '--class')
+        return
+        ;;
+    '--cpu')
+        return
+        ;;
+    '--sort')
+        return
+        ;;
+    '-o')
+        return
+        ;;
+    esac
+}
+
+_hvctl_vmbus_version() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hvctl_cpu() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    map)
+        # Offer subcommand argument completions
+        "_hvctl_cpu_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'map' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hvctl_cpu_map() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

@@ -46,6 +46,10 @@ public final class LiveMachine: Machine {
         reader.file(at: path)
     }
 
+    public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
+        reader.attributeBytes(at: path)
+    }
+
     public func directory(at path: String) -> Result<[String], ReadFailure> {
         reader.directory(at: path)
     }

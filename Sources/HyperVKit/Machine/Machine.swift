@@ -35,6 +35,9 @@ public protocol Machine: Sendable {
 
     /// The bytes of a file under the root.
     func file(at path: String) -> Result<[UInt8], ReadFailure>
+    /// A small sysfs attribute (at most a page), read in as few system calls as possible. Same
+    /// result as `file(at:)`; the VMBus reader reads thousands of them.
+    func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure>
     /// The entry names of a directory under the root, sorted, without `.` and `..`.
     func directory(at path: String) -> Result<[String], ReadFailure>
     /// The target of a symbolic link under the root, as stored (usually relative).
@@ -48,6 +51,10 @@ public protocol Machine: Sendable {
 }
 
 extension Machine {
+    public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
+        file(at: path)
+    }
+
     /// A file as UTF-8 text; binary content is `invalid`, not a crash.
     public func text(at path: String) -> Result<String, ReadFailure> {
         file(at: path).flatMap { bytes in
@@ -61,10 +68,13 @@ extension Machine {
 
     /// A one-line sysfs attribute without its trailing newline.
     public func attribute(at path: String) -> Result<String, ReadFailure> {
-        text(at: path).map { text in
+        attributeBytes(at: path).flatMap { (bytes: [UInt8]) -> Result<String, ReadFailure> in
+            guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(.invalid("binary content where text was expected"))
+            }
             var value = Substring(text)
             while let last = value.last, last == "\n" || last == " " || last == "\t" { value.removeLast() }
-            return String(value)
+            return .success(String(value))
         }
     }
 

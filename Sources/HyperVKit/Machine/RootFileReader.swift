@@ -66,6 +66,28 @@ public final class RootFileReader: Sendable {
         return RootFileReader.readAll(fd, limit: limit)
     }
 
+    /// A sysfs attribute in three system calls (open, one read, close): sysfs returns an
+    /// attribute's whole `show()` output, at most a page, to a single read (`fs/sysfs/file.c`,
+    /// `sysfs_kf_read`), and a regular file in a snapshot returns less than asked only at its end.
+    /// Anything that fills the page is read on with `file(at:)`'s loop. Opened non-blocking, so a
+    /// FIFO fails with EAGAIN instead of waiting; a directory fails with EISDIR.
+    public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
+        let fd: Int32
+        switch openBeneath(path, flags: O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(fd) }
+        var page = [UInt8](repeating: 0, count: 4096)
+        let count = page.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count >= 0 else { return .failure(RootFileReader.failure(errno)) }
+        if count < page.count {
+            page.removeSubrange(count...)
+            return .success(page)
+        }
+        return RootFileReader.readAll(fd, limit: RootFileReader.defaultLimit).map { page + $0 }
+    }
+
     /// Directory entries, sorted, without `.` and `..`.
     public func directory(at path: String) -> Result<[String], ReadFailure> {
         let fd: Int32

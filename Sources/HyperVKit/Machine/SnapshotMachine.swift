@@ -79,6 +79,11 @@ public final class SnapshotMachine: Machine {
         return reader.file(at: path)
     }
 
+    public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
+        if let failure = recordedFailure(path) { return .failure(failure) }
+        return reader.attributeBytes(at: path)
+    }
+
     public func directory(at path: String) -> Result<[String], ReadFailure> {
         if let failure = recordedFailure(path) { return .failure(failure) }
         return reader.directory(at: path)

@@ -13,7 +13,7 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
             feature and recommendation words, limits, nested virtualization and isolation. Set bits that no \
             specification names are listed as unknown, never dropped.
 
-            With --source kernel-log the words the kernel printed at boot (`Hyper-V: privilege flags low …`, \
+            With --source kernel-log the words the kernel printed at boot (`Hyper-V: privilege flags low ...`, \
             `Host Build`, `Isolation Config`, `Nested features`) fill the same registers; registers the log \
             does not print are unknown. arm64 has no CPUID, so the kernel log is the only source there.
 

@@ -1,0 +1,115 @@
+extension VMBusReader {
+    /// The channels of one device, sorted by relid. Without `channelAttributes`, only their relids
+    /// and the CPU from `channel_vp_mapping`.
+    static func readChannels(
+        _ names: [String], of device: VMBusDevice, options: Options, reader: inout AttributeReader
+    ) -> [VMBusChannel] {
+        var channels: [VMBusChannel] = []
+        let mapping = Dictionary((device.channelCPUMapping ?? []).map { ($0.relid, $0.cpu) }) { first, _ in first }
+        for name in names {
+            let path = device.sysfsPath + "/channels/" + name
+            guard let relid = Int(name), relid >= 0 else {
+                reader.note(Diagnostic(path: path, message: "\(path): a channel directory that is not a relid"))
+                continue
+            }
+            var channel = VMBusChannel(relid: relid)
+            if options.channelAttributes {
+                guard readChannelAttributes(&channel, path: path, reader: &reader) else { continue }
+            } else {
+                channel.targetCPU = mapping[relid]
+            }
+            channel.isPrimary = channel.subchannelIndex.map { $0 == 0 } ?? (relid == device.relid)
+            channels.append(channel)
+        }
+        channels.sort { $0.relid < $1.relid }
+        if options.channelAttributes { addPrimaryRingSizes(&channels, device: device, reader: &reader) }
+        return channels
+    }
+
+    /// Reads `channels/<relid>/*`; false when the channel vanished (rescinded) mid-scan.
+    private static func readChannelAttributes(
+        _ channel: inout VMBusChannel, path: String, reader: inout AttributeReader
+    ) -> Bool {
+        switch reader.raw(path + "/cpu") {
+        case .success(let text):
+            channel.targetCPU = Int(text)
+            if channel.targetCPU == nil {
+                reader.note(
+                    Diagnostic(path: path + "/cpu", message: "\(path)/cpu: not a number: \"\(text.prefix(40))\""))
+            }
+        case .failure(.absent):
+            guard reader.machine.isDirectory(path) else {
+                reader.note(
+                    Diagnostic(path: path, message: "channel \(channel.relid) vanished during the scan (rescinded)"))
+                return false
+            }
+            reader.note(Diagnostic(path: path + "/cpu", message: "\(path)/cpu is missing"))
+        case .failure(let failure):
+            reader.note(.read(path + "/cpu", failure))
+        }
+        channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
+        channel.interrupts = reader.uint64(path + "/interrupts")
+        channel.events = reader.uint64(path + "/events")
+        readRings(&channel, path: path, reader: &reader)
+        channel.pending = reader.int(path + "/pending", .optional)
+        channel.latency = reader.int(path + "/latency", .optional)
+        channel.monitorID = reader.int(path + "/monitor_id", .optional)
+        channel.interruptsInFull = reader.uint64(path + "/intr_in_full", .optional)
+        channel.interruptsOutEmpty = reader.uint64(path + "/intr_out_empty", .optional)
+        channel.outFullFirst = reader.uint64(path + "/out_full_first", .optional)
+        channel.outFullTotal = reader.uint64(path + "/out_full_total", .optional)
+        return true
+    }
+
+    /// The four ring attributes return EINVAL while the ring is not allocated, i.e. the channel is
+    /// not open (§3.3): that is one fact about the channel, so it is one diagnostic, not four.
+    private static func readRings(_ channel: inout VMBusChannel, path: String, reader: inout AttributeReader) {
+        var closed = false
+        func value(_ name: String) -> Int? {
+            switch reader.raw(path + "/" + name) {
+            case .success(let text):
+                guard let number = Int(text) else {
+                    reader.note(
+                        Diagnostic(
+                            path: path + "/" + name, message: "\(path)/\(name): not a number: \"\(text.prefix(40))\""))
+                    return nil
+                }
+                return number
+            case .failure(.unreadable(.EINVAL)):
+                closed = true
+                return nil
+            case .failure(.absent):
+                reader.note(Diagnostic(path: path + "/" + name, message: "\(path)/\(name) is missing"))
+                return nil
+            case .failure(let failure):
+                reader.note(.read(path + "/" + name, failure))
+                return nil
+            }
+        }
+        channel.inbound.mask = value("in_mask")
+        channel.outbound.mask = value("out_mask")
+        channel.inbound.readAvailable = value("read_avail")
+        channel.outbound.writeAvailable = value("write_avail")
+        if closed {
+            reader.note(
+                Diagnostic(
+                    path: path,
+                    message: "channel \(channel.relid): ring buffers not allocated (EINVAL): the channel is not open"))
+        }
+    }
+
+    /// The device-level `in_write_bytes_avail` and `out_read_bytes_avail` complete the primary
+    /// channel's rings, which gives their sizes (§3.2).
+    private static func addPrimaryRingSizes(
+        _ channels: inout [VMBusChannel], device: VMBusDevice, reader: inout AttributeReader
+    ) {
+        guard let index = channels.firstIndex(where: { $0.isPrimary }) else { return }
+        var quiet = reader
+        quiet.diagnostics = []
+        let inFree = quiet.int(device.sysfsPath + "/in_write_bytes_avail", .optional)
+        let outWaiting = quiet.int(device.sysfsPath + "/out_read_bytes_avail", .optional)
+        // The same EINVAL as the channel's own ring attributes when not open: already reported.
+        channels[index].inbound.writeAvailable = inFree
+        channels[index].outbound.readAvailable = outWaiting
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import HyperVKit
+
+struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "channels",
+        abstract: "One row per VMBus channel: target CPU, interrupts, events, ring fill, ring-full counts.",
+        discussion: """
+            Reads channels/<relid>/ of every device (reference §3.3). CPU is the Linux CPU the host \
+            interrupts for the channel, marked ! when that CPU is offline. Ring fill: the inbound ring's \
+            bytes waiting, and the outbound ring's bytes used, over the ring's size (the primary channel's, \
+            which sub-channels share). A channel whose rings are not allocated (not open) shows - with a \
+            warning.
+
+            COLUMNS (-o, --list-columns, --sort): \(ChannelColumn.all.map(\.name).joined(separator: ", ")).
+
+            JSON (schema_version 1): as hvctl vmbus devices --json.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Only channels of the device with this instance GUID (a unique prefix will do).", valueName: "guid"))
+    var device: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Only channels of devices of this class: a name (nic, scsi, ...) or a class GUID.", valueName: "class"))
+    var `class`: String?
+
+    @Option(help: ArgumentHelp("Only channels whose interrupt targets this CPU.", valueName: "cpu"))
+    var cpu: Int?
+
+    @Option(help: ArgumentHelp("Sort by this column (largest first for numbers).", valueName: "column"))
+    var sort: String?
+
+    @Option(
+        name: .customShort("o"), help: ArgumentHelp("Comma-separated columns to print.", valueName: "columns"))
+    var columns: String?
+
+    @Flag(help: "List the available columns and exit.")
+    var listColumns = false
+
+    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
+    var noHeadings = false
+
+    func run() throws {
+        if listColumns {
+            var table = Table(columns: [Table.Column("COLUMN"), Table.Column("MEANING")])
+            for column in ChannelColumn.all { table.append([Table.Cell(column.name), Table.Cell(column.help)]) }
+            Terminal.write(table.render())
+            return
+        }
+        try runReport()
+    }
+
+    func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let selected = try selectedColumns()
+        let sortColumn = try sort.map { name throws(CommandFailure) in try column(name) }
+        let filter = try DeviceFilter(classText: `class`, device: device)
+        var state = VMBusReader.read(context.machine, options: .everything)
+        guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
+        state.devices = state.devices.filter(filter.matches)
+        if let cpu {
+            for index in state.devices.indices { state.devices[index].channels.removeAll { $0.targetCPU != cpu } }
+            state.devices.removeAll { $0.channels.isEmpty }
+        }
+        var rows = state.devices.flatMap { device in
+            device.channels.map { ChannelRow(device: device, channel: $0, online: state.onlineCPUs) }
+        }
+        if let sortColumn {
+            rows.sort { sortColumn.sortKey($0) > sortColumn.sortKey($1) }
+        }
+        var output = CommandOutput()
+        output.stdout = try CommandRunner.render(VMBusReport(state: state), context: context) {
+            var table = Table(columns: selected.map { Table.Column($0.header, $0.alignment) })
+            for row in rows { table.append(selected.map { $0.cell(row) }) }
+            return table.render(headings: !noHeadings, color: context.color)
+        }
+        output.warn(state.diagnostics)
+        return output
+    }
+
+    private func selectedColumns() throws(CommandFailure) -> [ChannelColumn] {
+        let names = columns.map { $0.split(separator: ",").map(String.init) } ?? ChannelColumn.defaultNames
+        var selected: [ChannelColumn] = []
+        for name in names { selected.append(try column(name)) }
+        return selected
+    }
+
+    private func column(_ name: String) throws(CommandFailure) -> ChannelColumn {
+        guard let column = ChannelColumn.named(name.filter { $0 != " " }) else {
+            throw CommandFailure(
+                "unknown column \"\(name)\"", hint: "hvctl vmbus channels --list-columns", status: .usage)
+        }
+        return column
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `hvctl vmbus ...`: the VMBus devices, their channels and the negotiated protocol version.
+struct VMBusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vmbus",
+        abstract: "VMBus devices, channels and the negotiated protocol version.",
+        subcommands: [VMBusDevicesCommand.self, VMBusChannelsCommand.self, VMBusVersionCommand.self],
+        defaultSubcommand: VMBusDevicesCommand.self)
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// `hvctl cpu ...`: CPUs as VMBus sees them.
+struct CPUCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cpu",
+        abstract: "CPUs and the VMBus channel interrupts that target them.",
+        subcommands: [CPUMapCommand.self],
+        defaultSubcommand: CPUMapCommand.self)
+
+    @OptionGroup var global: GlobalOptions
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import HyperVKit
+
+struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "devices",
+        abstract: "The VMBus devices: class, driver, NUMA node, channels (what lsvmbus shows, and more).",
+        discussion: """
+            Lists every device under /sys/bus/vmbus/devices sorted by relid, as lsvmbus does: its class (by \
+            name, or by GUID when reference tables do not know it), the bound driver (or none), the NUMA \
+            node and the number of channels. -v adds each channel's relid and target CPU, -vv the class and \
+            device GUIDs and the sysfs path, in lsvmbus's block format. A device rescinded while it is read \
+            is skipped with a warning; an unreadable attribute shows as - with a warning.
+
+            JSON (schema_version 1): vmbus_present, hibernation, max_version, devices[] (device_id, \
+            class_id, class_name, relid, driver, numa_node, channels[] with every channel attribute), \
+            cpus[] (cpu, online, channels), diagnostics.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .shortAndLong, help: "-v: relid to target CPU per channel; -vv: also GUIDs and sysfs paths.")
+    var verbose: Int
+
+    @Option(
+        help: ArgumentHelp(
+            "Only devices of this class: a name (nic, scsi, kvp, ...) or a class GUID.", valueName: "class"))
+    var `class`: String?
+
+    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
+    var noHeadings = false
+
+    func run() throws { try runReport() }
+
+    func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let filter = try DeviceFilter(classText: `class`)
+        var state = VMBusReader.read(context.machine, options: context.json ? .everything : .devicesOnly)
+        guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
+        state.devices = state.devices.filter(filter.matches)
+        var output = CommandOutput()
+        output.stdout = try CommandRunner.render(VMBusReport(state: state), context: context) {
+            let text = DevicesText(devices: state.devices, color: context.color, headings: !noHeadings)
+            switch verbose {
+            case 0: return text.table()
+            case 1: return text.blocks(detailed: false)
+            default: return text.blocks(detailed: true)
+            }
+        }
+        output.warn(state.diagnostics)
+        return output
+    }
+}
+
+/// `--class` and `--device`, shared by the VMBus commands.
+struct DeviceFilter {
+    var deviceClass: DeviceClass?
+    var classGUID: String?
+    var device: String?
+
+    init(classText: String?, device: String? = nil) throws(CommandFailure) {
+        self.device = device.map { GUIDText.normalized($0) }
+        guard let classText else { return }
+        if let known = DeviceClassCatalog.resolve(classText) {
+            deviceClass = known
+        } else if GUIDText.normalized(classText).count == 36 {
+            classGUID = GUIDText.normalized(classText)
+        } else {
+            let names = DeviceClassCatalog.all.map(\.shortName).joined(separator: ", ")
+            throw CommandFailure(
+                "unknown device class \"\(classText)\"", hint: "use one of \(names) or a class GUID", status: .usage)
+        }
+    }
+
+    func matches(_ device: VMBusDevice) -> Bool {
+        if let deviceClass, device.classID != deviceClass.guid { return false }
+        if let classGUID, device.classID != classGUID { return false }
+        if let wanted = self.device, !device.deviceID.hasPrefix(wanted) { return false }
+        return true
+    }
+}
+
+/// What to say when there is no VMBus to list.
+enum VMBusAbsence {
+    static func failure(_ state: VMBusState, machine: any Machine) -> CommandFailure {
+        if let problem = state.diagnostics.first {
+            return CommandFailure(
+                problem.message, hint: problem.hint,
+                status: problem.message.contains("permission") ? .permissionDenied : .ioError)
+        }
+        if state.present == nil {
+            return CommandFailure("\(machine.origin) holds no /sys/bus (a partial snapshot)", status: .invalidInput)
+        }
+        return CommandFailure(
+            "no VMBus on \(machine.origin): /sys/bus/vmbus does not exist (not a Hyper-V guest, or hv_vmbus is not loaded)",
+            status: .notApplicable)
+    }
+}

@@ -1,0 +1,55 @@
+import HyperVKit
+
+/// `hvctl vmbus devices` as text: a table, or lsvmbus's block format with -v/-vv.
+struct DevicesText {
+    var devices: [VMBusDevice]
+    var color: Bool
+    var headings: Bool
+
+    func table() -> String {
+        var table = Table(columns: [
+            Table.Column("RELID", .right), Table.Column("CLASS"), Table.Column("DRIVER"),
+            Table.Column("CHANNELS", .right), Table.Column("NUMA", .right), Table.Column("DEVICE"),
+        ])
+        for device in devices {
+            table.append([
+                Table.Cell(device.relid.map(String.init) ?? "-"),
+                Table.Cell(device.className, device.deviceClass == nil ? .yellow : nil),
+                driverCell(device),
+                Table.Cell(String(device.channels.count)),
+                Table.Cell(device.numaNode.map(String.init) ?? "-"),
+                Table.Cell(device.deviceID),
+            ])
+        }
+        return table.render(headings: headings, color: color)
+    }
+
+    /// lsvmbus's format (`tools/hv/lsvmbus`: `VMBUS ID %2s: Class_ID = %s - %s`, then tab-indented
+    /// lines), with hvctl's driver, NUMA and channel-count line added.
+    func blocks(detailed: Bool) -> String {
+        var out = ""
+        for device in devices {
+            let relid = device.relid.map(String.init) ?? "-"
+            let padded = String(repeating: " ", count: max(0, 2 - relid.count)) + relid
+            let label = device.deviceClass?.lsvmbusLabel ?? "Unknown"
+            out += "VMBUS ID \(padded): Class_ID = {\(device.classID ?? "-")} - \(label)\n"
+            if detailed {
+                out += "\tDevice_ID = {\(device.deviceID)}\n"
+                out += "\tSysfs path: \(device.sysfsPath)\n"
+            }
+            let driver = device.driver ?? "none"
+            let numa = device.numaNode.map(String.init) ?? "-"
+            out += "\tDriver: \(driver), NUMA node: \(numa), channels: \(device.channels.count)\n"
+            for pair in (device.channelCPUMapping ?? []).sorted(by: { $0.relid < $1.relid }) {
+                out += "\tRel_ID=\(pair.relid), target_cpu=\(pair.cpu)\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    private func driverCell(_ device: VMBusDevice) -> Table.Cell {
+        if let driver = device.driver { return Table.Cell(driver) }
+        return Table.Cell("-", device.deviceClass?.drivers.isEmpty == false ? .red : .dim)
+    }
+}
