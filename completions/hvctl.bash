@@ -425,7 +425,7 @@ _hvctl_cpu() {
 
 _hvctl_cpu_map() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json -n --no-headings --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --color)
     __hvctl_offer_flags_options 0

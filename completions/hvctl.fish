@@ -40,7 +40,7 @@ function __hvctl_parse_tokens -S
             __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'map'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
             end
         case 'help'
             __hvctl_parse_subcommand -r 1 'version'
@@ -167,11 +167,12 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'map' -d 'Per CPU: the VMBus channels whose interrupts target it, by class.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'map' -d 'Per CPU: the VMBus channels whose interrupts target it, by class, and its VMBus interrupts.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl help" version' -l 'version' -d 'Show the version.'

@@ -16,16 +16,16 @@ public enum InfoReportBuilder {
         let (dmi, dmiDiagnostics) = DMIInfo.read(from: machine)
         let (topology, cpuDiagnostics) = CPUTopology.read(from: machine)
         let (clock, clockDiagnostics) = ClockSource.read(from: machine)
-        let (inventory, vmbusDiagnostics) = VMBusInventory.read(from: machine)
-        diagnostics += dmiDiagnostics + cpuDiagnostics + clockDiagnostics + vmbusDiagnostics
+        let bus = VMBusReader.read(machine, options: .devicesOnly)
+        diagnostics += dmiDiagnostics + cpuDiagnostics + clockDiagnostics + bus.diagnostics
 
         let detected = (try? log.facts().get())?.hypervisorDetected
         let identity = identify(machine, features: features, dmi: dmi, kernelDetected: detected)
         let environment = HostEnvironment.detect(
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
         let generation = VMGeneration.detect(
-            machine: machine, environment: environment, vmbusClasses: inventory.classIDs)
-        let vmbus = vmbusSummary(inventory, log: &log, features: features, diagnostics: &diagnostics)
+            machine: machine, environment: environment, vmbusClasses: bus.devices.compactMap(\.classID))
+        let vmbus = vmbusSummary(bus, log: &log, features: features, diagnostics: &diagnostics)
         let (kvp, kvpDiagnostics) = readHostKVP(machine)
         diagnostics += kvpDiagnostics
         return InfoReport(
@@ -56,13 +56,15 @@ public enum InfoReportBuilder {
     /// Counts from sysfs; the negotiated version from the kernel log, the only place it is
     /// published (§5.2). An unreadable log is a diagnostic, not a failure.
     static func vmbusSummary(
-        _ inventory: VMBusInventory, log: inout KernelLogReading, features: FeaturesReport?,
+        _ bus: VMBusState, log: inout KernelLogReading, features: FeaturesReport?,
         diagnostics: inout [Diagnostic]
     ) -> InfoReport.VMBus {
+        let present = bus.present == true
         var vmbus = InfoReport.VMBus(
-            present: inventory.present, devices: inventory.present == true ? inventory.devices : nil,
-            channels: inventory.present == true ? inventory.channels : nil, version: nil, versionSource: nil)
-        guard features?.summary.hypervisor.isHyperV == true || inventory.present == true else { return vmbus }
+            present: bus.present, devices: present ? bus.devices.count : nil,
+            channels: present ? bus.devices.reduce(0) { $0 + $1.channels.count } : nil, version: nil,
+            versionSource: nil)
+        guard features?.summary.hypervisor.isHyperV == true || present else { return vmbus }
         switch log.facts() {
         case .success(let facts):
             vmbus.version = facts.vmbusVersion

@@ -1,16 +1,40 @@
 import ArgumentParser
 import HyperVKit
 
-/// Placeholder until `hvctl cpu map` lands.
 struct CPUMapCommand: ParsableCommand, ReportCommand {
     static let configuration = CommandConfiguration(
-        commandName: "map", abstract: "Per CPU: the VMBus channels whose interrupts target it, by class.")
+        commandName: "map",
+        abstract: "Per CPU: the VMBus channels whose interrupts target it, by class, and its VMBus interrupts.",
+        discussion: """
+            Channel interrupts are not Linux IRQs: Linux assigns each channel a target CPU when the host \
+            offers it (non-performance channels to CPU 0, network and storage channels spread over the \
+            CPUs, reference §6.2) and counts them together on the HYP line of /proc/interrupts. This map \
+            shows, per CPU, the channels of each class that target it, the sum of their interrupt \
+            counters, and its HYP count, and says how uneven the spread is: max over mean across online \
+            CPUs (1.0 is perfectly even), naming the busiest CPU. A CPU targeted by a channel cannot go \
+            offline (reference §6.1).
+
+            JSON (schema_version 1): cpus[] (cpu, online, channels, by_class {class: count}, \
+            channel_interrupts, vmbus_interrupts), channel_imbalance and interrupt_imbalance \
+            ({ratio, busiest_cpu, mean} or null), diagnostics.
+            """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
+    var noHeadings = false
 
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        throw CommandFailure("not implemented yet", status: .notApplicable)
+        let state = VMBusReader.read(context.machine, options: .everything)
+        guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
+        let report = CPUMapReportBuilder.build(context.machine, vmbus: state)
+        var output = CommandOutput()
+        output.stdout = try CommandRunner.render(report, context: context) {
+            CPUMapText(report: report, color: context.color, headings: !noHeadings).render()
+        }
+        output.warn(report.diagnostics)
+        return output
     }
 }
