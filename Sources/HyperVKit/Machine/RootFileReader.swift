@@ -88,6 +88,12 @@ public final class RootFileReader: Sendable {
         return RootFileReader.readAll(fd, limit: RootFileReader.defaultLimit).map { page + $0 }
     }
 
+    /// An existing file beneath the root opened for writing (never created, never through a final
+    /// link), for the sysfs writer seam.
+    public func openForWriting(_ path: String) -> Result<Int32, ReadFailure> {
+        openBeneath(path, flags: O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY)
+    }
+
     /// Directory entries, sorted, without `.` and `..`.
     public func directory(at path: String) -> Result<[String], ReadFailure> {
         let fd: Int32

@@ -1,0 +1,88 @@
+/// What each CPU is, for the offline and placement rules (reference §6): which exist, which are
+/// online, which can be hot-unplugged, which are isolated, their NUMA node and, where the MSR can be
+/// read, their Hyper-V VP index (a different namespace from Linux CPU numbers, §6.4).
+public struct CPUInventory: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var cpu: Int
+        public var present: Bool
+        /// nil when `online` was not captured.
+        public var online: Bool?
+        /// Has a `cpuN/online` file: the kernel lets it go offline (on x86 the boot CPU has none).
+        public var hotpluggable: Bool
+        /// `isolcpus=managed_irq`: the kernel refuses channel interrupts there (§3.4).
+        public var managedIRQIsolated: Bool
+        public var isolated: Bool
+        public var nohzFull: Bool
+        public var numaNode: Int?
+        public var vpIndex: Int?
+
+        /// A CPU channel interrupts may be moved to.
+        public var isHousekeeping: Bool { !managedIRQIsolated }
+    }
+
+    public var topology: CPUTopology
+    public var entries: [Entry]
+    public var diagnostics: [Diagnostic]
+
+    public func entry(_ cpu: Int) -> Entry? { entries.first { $0.cpu == cpu } }
+
+    /// VP_INDEX (reference §2.2), read only when asked: an MSR read needs root and the msr module.
+    public static let vpIndexMSR: UInt32 = 0x4000_0002
+
+    public static func read(_ machine: any Machine, readVPIndex: Bool = true) -> CPUInventory {
+        var (topology, diagnostics) = CPUTopology.read(from: machine)
+        let cmdline = machine.attribute(at: KernelCommandLine.path).map(KernelCommandLine.parse)
+        let command = (try? cmdline.get()) ?? KernelCommandLine()
+        let sysIsolated = machine.attribute(at: CPUTopology.directory + "/isolated").map { CPUList(parsing: $0) }
+        let isolated = (try? sysIsolated.get()) ?? nil
+        let nodes = readNodes(machine, diagnostics: &diagnostics)
+        let all = Set((topology.possible?.cpus ?? []) + (topology.present?.cpus ?? []) + (topology.online?.cpus ?? []))
+        var entries: [Entry] = []
+        for cpu in all.sorted() {
+            let path = CPUTopology.directory + "/cpu\(cpu)/online"
+            let hotpluggable: Bool
+            if case .failure(.absent) = machine.attributeBytes(at: path) {
+                hotpluggable = false
+            } else {
+                hotpluggable = true
+            }
+            var vpIndex: Int?
+            if readVPIndex, topology.online?.contains(cpu) == true,
+                case .success(let value) = machine.msr(vpIndexMSR, cpu: cpu),
+                value < 1 << 16
+            {
+                vpIndex = Int(value)
+            }
+            entries.append(
+                Entry(
+                    cpu: cpu, present: topology.present?.contains(cpu) ?? true,
+                    online: topology.online.map { $0.contains(cpu) },
+                    hotpluggable: hotpluggable, managedIRQIsolated: command.managedIRQIsolated.contains(cpu),
+                    isolated: isolated?.contains(cpu) ?? command.isolated.contains(cpu),
+                    nohzFull: command.nohzFull.contains(cpu), numaNode: nodes[cpu], vpIndex: vpIndex))
+        }
+        if topology.possible == nil { topology.possible = CPUList(all.sorted()) }
+        return CPUInventory(topology: topology, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// CPU → NUMA node from `/sys/devices/system/node/node<N>/cpulist`; empty without NUMA.
+    static func readNodes(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> [Int: Int] {
+        guard case .success(let names) = machine.directory(at: "/sys/devices/system/node") else { return [:] }
+        var nodes: [Int: Int] = [:]
+        for name in names where name.hasPrefix("node") {
+            guard let node = Int(name.dropFirst(4)) else { continue }
+            let path = "/sys/devices/system/node/\(name)/cpulist"
+            switch machine.attribute(at: path) {
+            case .success(let text):
+                guard let list = CPUList(parsing: text) else {
+                    diagnostics.append(Diagnostic(path: path, message: "\(path): not a CPU list"))
+                    continue
+                }
+                for cpu in list.cpus { nodes[cpu] = node }
+            case .failure(.absent): continue
+            case .failure(let failure): diagnostics.append(.read(path, failure))
+            }
+        }
+        return nodes
+    }
+}

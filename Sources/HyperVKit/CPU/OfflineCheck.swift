@@ -1,0 +1,150 @@
+/// Whether a CPU can go offline now, and every reason it cannot (reference §6.1).
+public struct OfflineVerdict: Sendable, Equatable {
+    public enum Reason: String, Sendable, Codable {
+        case notPresent = "not_present"
+        case alreadyOffline = "already_offline"
+        case connectCPU = "connect_cpu"
+        case notHotpluggable = "not_hotpluggable"
+        case boundChannels = "bound_channels"
+        case vmbusTooOld = "vmbus_too_old"
+        case vmbusVersionUnknown = "vmbus_version_unknown"
+        case noDestination = "no_destination"
+    }
+
+    public struct Blocker: Sendable, Equatable {
+        public var reason: Reason
+        public var message: String
+    }
+
+    public var cpu: Int
+    public var online: Bool
+    public var blockers: [Blocker]
+    /// Channels whose interrupts target this CPU.
+    public var channels: [(deviceID: String, relid: Int, className: String)]
+    /// The kernel will move the channels itself (6.15+ with VMBus 5.3+).
+    public var kernelMovesChannels: Bool
+    /// An evacuation would unblock it; the moves it would make.
+    public var fixable: Bool
+    public var plannedMoves: [ChannelMove]
+    /// What is worth knowing but does not block: transient EBUSY from pending events, channels
+    /// that are not open.
+    public var notes: [String]
+
+    public var canOffline: Bool { blockers.isEmpty }
+
+    public static func == (lhs: OfflineVerdict, rhs: OfflineVerdict) -> Bool {
+        lhs.cpu == rhs.cpu && lhs.online == rhs.online && lhs.blockers == rhs.blockers
+            && lhs.channels.elementsEqual(rhs.channels) { $0 == $1 }
+            && lhs.kernelMovesChannels == rhs.kernelMovesChannels
+            && lhs.fixable == rhs.fixable && lhs.plannedMoves == rhs.plannedMoves && lhs.notes == rhs.notes
+    }
+}
+
+/// The rules of reference §6.1 as a pure function of what was read.
+public enum OfflineCheck {
+    /// VMBus 4.1 (`VERSION_WIN10_V4_1`) brought CHANNELMSG_MODIFYCHANNEL: below it channels cannot
+    /// be re-targeted (§3.4, §5.3).
+    public static let retargetMinimum = VMBusVersion(major: 4, minor: 1)
+    /// VMBus 5.3: with a 6.15+ kernel, the kernel moves channels off a dying CPU itself.
+    public static let autoMoveMinimum = VMBusVersion(major: 5, minor: 3)
+
+    public static func verdict(
+        cpu: Int, cpus: CPUInventory, vmbus: VMBusState, version: VMBusVersion?, kernel: KernelRelease?
+    ) -> OfflineVerdict {
+        let entry = cpus.entry(cpu)
+        var verdict = OfflineVerdict(
+            cpu: cpu, online: entry?.online ?? false, blockers: [], channels: [], kernelMovesChannels: false,
+            fixable: false, plannedMoves: [], notes: [])
+        func block(_ reason: OfflineVerdict.Reason, _ message: String) {
+            verdict.blockers.append(OfflineVerdict.Blocker(reason: reason, message: message))
+        }
+        guard let entry, entry.present else {
+            block(
+                .notPresent,
+                "CPU \(cpu) is a phantom hot-add CPU: possible but not present; Hyper-V never adds CPUs to a running VM"
+            )
+            return verdict
+        }
+        guard entry.online != false else {
+            block(.alreadyOffline, "CPU \(cpu) is already offline")
+            return verdict
+        }
+        if cpu == 0 && vmbus.present == true {
+            block(.connectCPU, "CPU 0 is the VMBus connect CPU: Hyper-V cannot change it once VMBus is connected")
+        }
+        if !entry.hotpluggable {
+            block(.notHotpluggable, "CPU \(cpu) has no online file: the kernel does not let it go offline")
+        }
+        for device in vmbus.devices {
+            for channel in device.channels where channel.targetCPU == cpu {
+                verdict.channels.append(
+                    (device.deviceID, channel.relid, device.deviceClass?.shortName ?? device.classID ?? "unknown"))
+            }
+        }
+        if !verdict.channels.isEmpty {
+            judgeChannels(&verdict, vmbus: vmbus, version: version, kernel: kernel, block: block)
+        }
+        verdict.notes.append(
+            "even with no channel on it, a pending channel event can make the offline fail with EBUSY for a moment: retry"
+        )
+        return verdict
+    }
+
+    private static func judgeChannels(
+        _ verdict: inout OfflineVerdict, vmbus: VMBusState, version: VMBusVersion?, kernel: KernelRelease?,
+        block: (OfflineVerdict.Reason, String) -> Void
+    ) {
+        let list = verdict.channels.map { "\($0.className) \($0.deviceID.prefix(8)) relid \($0.relid)" }.joined(
+            separator: ", ")
+        let count = verdict.channels.count
+        if let version, version >= autoMoveMinimum, let kernel, kernel >= KernelRelease.movesChannelsOnOffline {
+            verdict.kernelMovesChannels = true
+            verdict.notes.append(
+                "kernel \(kernel) with VMBus \(version) moves the \(count) channel(s) itself when the CPU goes offline (\(list))"
+            )
+            return
+        }
+        block(.boundChannels, "\(count) channel interrupt(s) target CPU \(verdict.cpu): \(list)")
+        guard let version else {
+            block(
+                .vmbusVersionUnknown,
+                "the negotiated VMBus version is unknown, so whether channels can be moved is unknown")
+            return
+        }
+        if version < retargetMinimum {
+            block(.vmbusTooOld, "VMBus \(version) is older than 4.1: channels cannot be re-targeted (no MODIFYCHANNEL)")
+        }
+    }
+}
+
+extension OfflineCheck {
+    /// Verdicts for several CPUs, each with the evacuation that would unblock it when only its
+    /// channels stand in the way and they can be moved (VMBus ≥ 4.1, the devices open: a write to
+    /// a channel that is not open fails with EIO, §3.4).
+    public static func verdicts(
+        _ requested: [Int], cpus: CPUInventory, vmbus: VMBusState, version: VMBusVersion?, kernel: KernelRelease?
+    ) -> [OfflineVerdict] {
+        requested.map { cpu in
+            var verdict = verdict(cpu: cpu, cpus: cpus, vmbus: vmbus, version: version, kernel: kernel)
+            guard !verdict.blockers.isEmpty, verdict.blockers.allSatisfy({ $0.reason == .boundChannels }) else {
+                return verdict
+            }
+            let closed = vmbus.devices.filter { device in
+                device.state != 3 && device.channels.contains { $0.targetCPU == cpu }
+            }
+            if !closed.isEmpty {
+                let names = closed.map { "\($0.className) \($0.deviceID.prefix(8))" }.joined(separator: ", ")
+                verdict.notes.append("not open (no driver), so its channels cannot be moved: \(names)")
+                return verdict
+            }
+            switch EvacuationPlanner.plan(evacuating: [cpu], allowed: nil, vmbus: vmbus, cpus: cpus) {
+            case .success(let plan):
+                verdict.fixable = true
+                verdict.plannedMoves = plan.moves
+            case .failure(let error):
+                verdict.blockers.append(OfflineVerdict.Blocker(reason: .noDestination, message: "\(error)"))
+            }
+            return verdict
+        }
+    }
+}
