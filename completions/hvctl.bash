@@ -412,13 +412,37 @@ _hvctl_cpu() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    map)
+    list|map|offline-check)
         # Offer subcommand argument completions
         "_hvctl_cpu_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'map' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list map offline-check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hvctl_cpu_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json -n --no-headings --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
         ;;
     esac
 }
@@ -429,6 +453,30 @@ _hvctl_cpu_map() {
     repeating_options=()
     non_repeating_options=(--snapshot --root --color)
     __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hvctl_cpu_offline-check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --all --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -42,6 +42,11 @@ public struct OfflineVerdict: Sendable, Equatable {
 
 /// The rules of reference §6.1 as a pure function of what was read.
 public enum OfflineCheck {
+    /// Step 4 of `hv_synic_cleanup()`: with VMBus 4.1+, a pending channel event bit can make an offline
+    /// fail with EBUSY even when no channel targets the CPU; the kernel re-checks three times.
+    public static let transientBusyNote =
+        "even with no channel on it, a pending channel event can make an offline fail with EBUSY for a moment: retry"
+
     /// VMBus 4.1 (`VERSION_WIN10_V4_1`) brought CHANNELMSG_MODIFYCHANNEL: below it channels cannot
     /// be re-targeted (§3.4, §5.3).
     public static let retargetMinimum = VMBusVersion(major: 4, minor: 1)
@@ -82,18 +87,15 @@ public enum OfflineCheck {
             }
         }
         if !verdict.channels.isEmpty {
-            judgeChannels(&verdict, vmbus: vmbus, version: version, kernel: kernel, block: block)
+            judgeChannels(&verdict, version: version, kernel: kernel)
         }
-        verdict.notes.append(
-            "even with no channel on it, a pending channel event can make the offline fail with EBUSY for a moment: retry"
-        )
         return verdict
     }
 
-    private static func judgeChannels(
-        _ verdict: inout OfflineVerdict, vmbus: VMBusState, version: VMBusVersion?, kernel: KernelRelease?,
-        block: (OfflineVerdict.Reason, String) -> Void
-    ) {
+    private static func judgeChannels(_ verdict: inout OfflineVerdict, version: VMBusVersion?, kernel: KernelRelease?) {
+        func block(_ reason: OfflineVerdict.Reason, _ message: String) {
+            verdict.blockers.append(OfflineVerdict.Blocker(reason: reason, message: message))
+        }
         let list = verdict.channels.map { "\($0.className) \($0.deviceID.prefix(8)) relid \($0.relid)" }.joined(
             separator: ", ")
         let count = verdict.channels.count

@@ -158,8 +158,13 @@ public final class RootFileReader: Sendable {
         }
         let relative = RootFileReader.relative(path)
         if hasOpenat2 {
-            let fd = hvctl_open_in_root(rootFD, relative, flags)
-            return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(-fd))
+            // openat2 answers EAGAIN when a rename anywhere on the system raced with a `..` step of
+            // the lookup (RESOLVE_IN_ROOT); the documented remedy is to try again.
+            for _ in 0..<16 {
+                let fd = hvctl_open_in_root(rootFD, relative, flags)
+                if fd >= 0 { return .success(fd) }
+                if -fd != EAGAIN { return .failure(RootFileReader.failure(-fd)) }
+            }
         }
         return resolveByHand(relative).flatMap { resolved in
             let fd = openat(rootFD, resolved.isEmpty ? "." : resolved, flags | O_NOFOLLOW)

@@ -16,8 +16,8 @@ struct CPUCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cpu",
         abstract: "CPUs and the VMBus channel interrupts that target them.",
-        subcommands: [CPUMapCommand.self],
-        defaultSubcommand: CPUMapCommand.self)
+        subcommands: [CPUListCommand.self, CPUMapCommand.self, CPUOfflineCheckCommand.self],
+        defaultSubcommand: CPUListCommand.self)
 
     @OptionGroup var global: GlobalOptions
 }

@@ -1,0 +1,65 @@
+import ArgumentParser
+import HyperVKit
+
+struct CPUListCommand: ParsableCommand, ReportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Possible, present, online and offline CPUs, and what each one is.",
+        discussion: """
+            Per CPU: online or offline; hot-pluggable (the kernel gives it an online file; on x86 the boot \
+            CPU has none); housekeeping or isolated (isolcpus=managed_irq CPUs cannot receive channel \
+            interrupts, reference §3.4; isolcpus, nohz_full); its NUMA node; the VMBus channels whose \
+            interrupts target it; and its Hyper-V VP index where the VP_INDEX MSR can be read (root, \
+            modprobe msr). Phantom CPUs, possible but never present, are what Windows Server 2019 and \
+            older hosts describe in ACPI; Hyper-V never hot-adds them (reference §6.3).
+
+            JSON (schema_version 1): possible, present, online, offline, phantom (CPU lists), cpus[] \
+            (cpu, present, online, phantom, phantom_reason, hotpluggable, housekeeping, isolated, \
+            nohz_full, numa_node, vp_index, channels[] {device_id, relid, class}), diagnostics.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
+    var noHeadings = false
+
+    func run() throws { try runReport() }
+
+    func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let inventory = CPUInventory.read(context.machine)
+        guard !inventory.entries.isEmpty else {
+            throw CommandFailure(
+                "\(context.machine.origin) holds no CPU list (/sys/devices/system/cpu)", status: .invalidInput)
+        }
+        let report = CPUListReport(
+            inventory: inventory, vmbus: VMBusReader.read(context.machine, options: .devicesOnly))
+        var output = CommandOutput()
+        output.stdout = try CommandRunner.render(report, context: context) {
+            CPUListText(report: report, color: context.color, headings: !noHeadings).render()
+        }
+        output.warn(report.diagnostics)
+        return output
+    }
+}
+
+/// A CPU-list argument (`1-3,7`), checked against the CPUs the machine has.
+enum CPUArgument {
+    static func parse(_ text: String, option: String) throws(CommandFailure) -> CPUList {
+        guard let list = CPUList(parsing: text), !list.isEmpty else {
+            throw CommandFailure(
+                "\(option): \"\(text)\" is not a CPU list", hint: "write CPUs like 1-3,7", status: .usage)
+        }
+        return list
+    }
+
+    /// Every CPU must exist (be possible) on the machine.
+    static func checkExists(_ list: CPUList, in inventory: CPUInventory, option: String) throws(CommandFailure) {
+        let known = Set(inventory.entries.map(\.cpu))
+        let missing = list.cpus.filter { !known.contains($0) }
+        guard missing.isEmpty else {
+            let possible = inventory.topology.possible?.description ?? "?"
+            throw CommandFailure(
+                "\(option): no CPU \(CPUList(missing)) on this machine (possible: \(possible))", status: .usage)
+        }
+    }
+}
