@@ -283,13 +283,13 @@ _hvctl_vmbus() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    devices|channels|version)
+    devices|channels|version|set-cpu)
         # Offer subcommand argument completions
         "_hvctl_vmbus_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'devices channels version' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'devices channels version set-cpu' -- "${cur}"))
         ;;
     esac
 }
@@ -384,6 +384,30 @@ _hvctl_vmbus_version() {
     esac
 }
 
+_hvctl_vmbus_set-cpu() {
+    repeating_flags=()
+    non_repeating_flags=(--json --apply --force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
 _hvctl_cpu() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
@@ -412,13 +436,13 @@ _hvctl_cpu() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|map|offline-check)
+    list|map|offline-check|evacuate|restore)
         # Offer subcommand argument completions
         "_hvctl_cpu_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list map offline-check' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list map offline-check evacuate restore' -- "${cur}"))
         ;;
     esac
 }
@@ -490,6 +514,69 @@ _hvctl_cpu_offline-check() {
         ;;
     '--color')
         __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hvctl_cpu_evacuate() {
+    repeating_flags=()
+    non_repeating_flags=(--json --apply --offline --force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color --to --journal)
+    __hvctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--journal')
+        __hvctl_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_hvctl_cpu_restore() {
+    repeating_flags=()
+    non_repeating_flags=(--json --apply --force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __hvctl_add_completions -f
         return
         ;;
     esac

@@ -35,6 +35,8 @@ function __hvctl_parse_tokens -S
                 __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'device=' 'class=' 'cpu=' 'sort=' 'o=' 'list-columns' 'n/no-headings' 'version' 'h/help'
             case 'version'
                 __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+            case 'set-cpu'
+                __hvctl_parse_subcommand 3 'snapshot=' 'root=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
             end
         case 'cpu'
             __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
@@ -45,6 +47,10 @@ function __hvctl_parse_tokens -S
                 __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
             case 'offline-check'
                 __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'json' 'color=' 'all' 'version' 'h/help'
+            case 'evacuate'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'json' 'color=' 'to=' 'apply' 'offline' 'journal=' 'force' 'version' 'h/help'
+            case 'restore'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
             end
         case 'help'
             __hvctl_parse_subcommand -r 1 'version'
@@ -137,6 +143,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl vmbus" -eq 1' -fa 'devices' -d 'The VMBus devices: class, driver, NUMA node, channels (what lsvmbus shows, and more).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl vmbus" -eq 1' -fa 'channels' -d 'One row per VMBus channel: target CPU, interrupts, events, ring fill, ring-full counts.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl vmbus" -eq 1' -fa 'version' -d 'The negotiated VMBus protocol version and what depends on it.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl vmbus" -eq 1' -fa 'set-cpu' -d 'Re-target one channel\'s interrupt to another CPU.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
@@ -165,6 +172,14 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" apply' -l 'apply' -d 'Make the change (otherwise only print it).'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" force' -l 'force' -d 'Apply even when the negotiated VMBus version is unknown.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
@@ -174,6 +189,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'list' -d 'Possible, present, online and offline CPUs, and what each one is.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'map' -d 'Per CPU: the VMBus channels whose interrupts target it, by class, and its VMBus interrupts.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'offline-check' -d 'Whether CPUs can go offline now, and every reason they cannot.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'evacuate' -d 'Move every VMBus channel interrupt off CPUs, so they can go offline.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'restore' -d 'Put channels back where a journal of hvctl cpu evacuate says they were.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
@@ -195,4 +212,24 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" all' -l 'all' -d 'Check every online CPU.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" to' -l 'to' -d 'Only move channels to these CPUs.' -rfka ''
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" apply' -l 'apply' -d 'Make the moves (otherwise only the plan is printed).'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" offline' -l 'offline' -d 'After the moves, write 0 to each CPU\'s online file.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" journal' -l 'journal' -d 'Write the moves made to FILE, for hvctl cpu restore.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" force' -l 'force' -d 'Apply even when the negotiated VMBus version is unknown.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu restore" -eq 1' -F
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" apply' -l 'apply' -d 'Make the moves (otherwise only the plan is printed).'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" force' -l 'force' -d 'Apply even when the negotiated VMBus version is unknown.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl help" version' -l 'version' -d 'Show the version.'

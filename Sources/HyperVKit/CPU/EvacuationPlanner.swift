@@ -9,6 +9,12 @@ public enum EvacuationPlanner {
         public var loadAfter: [Int: Int]
         /// The CPUs that could receive channels.
         public var destinations: [Int]
+
+        public init(moves: [ChannelMove], loadAfter: [Int: Int], destinations: [Int]) {
+            self.moves = moves
+            self.loadAfter = loadAfter
+            self.destinations = destinations
+        }
     }
 
     public enum PlanError: Error, Equatable, CustomStringConvertible {

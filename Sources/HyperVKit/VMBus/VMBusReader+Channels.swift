@@ -15,6 +15,9 @@ extension VMBusReader {
             var channel = VMBusChannel(relid: relid)
             if options.channelAttributes {
                 guard readChannelAttributes(&channel, path: path, reader: &reader) else { continue }
+            } else if options.channelTargets {
+                guard readTarget(&channel, path: path, reader: &reader) else { continue }
+                channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
             } else {
                 channel.targetCPU = mapping[relid]
             }
@@ -30,6 +33,23 @@ extension VMBusReader {
     private static func readChannelAttributes(
         _ channel: inout VMBusChannel, path: String, reader: inout AttributeReader
     ) -> Bool {
+        guard readTarget(&channel, path: path, reader: &reader) else { return false }
+        channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
+        channel.interrupts = reader.uint64(path + "/interrupts")
+        channel.events = reader.uint64(path + "/events")
+        readRings(&channel, path: path, reader: &reader)
+        channel.pending = reader.int(path + "/pending", .optional)
+        channel.latency = reader.int(path + "/latency", .optional)
+        channel.monitorID = reader.int(path + "/monitor_id", .optional)
+        channel.interruptsInFull = reader.uint64(path + "/intr_in_full", .optional)
+        channel.interruptsOutEmpty = reader.uint64(path + "/intr_out_empty", .optional)
+        channel.outFullFirst = reader.uint64(path + "/out_full_first", .optional)
+        channel.outFullTotal = reader.uint64(path + "/out_full_total", .optional)
+        return true
+    }
+
+    /// The channel's `cpu`; false when the channel directory is gone (rescinded mid-scan).
+    private static func readTarget(_ channel: inout VMBusChannel, path: String, reader: inout AttributeReader) -> Bool {
         switch reader.raw(path + "/cpu") {
         case .success(let text):
             channel.targetCPU = Int(text)
@@ -47,17 +67,6 @@ extension VMBusReader {
         case .failure(let failure):
             reader.note(.read(path + "/cpu", failure))
         }
-        channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
-        channel.interrupts = reader.uint64(path + "/interrupts")
-        channel.events = reader.uint64(path + "/events")
-        readRings(&channel, path: path, reader: &reader)
-        channel.pending = reader.int(path + "/pending", .optional)
-        channel.latency = reader.int(path + "/latency", .optional)
-        channel.monitorID = reader.int(path + "/monitor_id", .optional)
-        channel.interruptsInFull = reader.uint64(path + "/intr_in_full", .optional)
-        channel.interruptsOutEmpty = reader.uint64(path + "/intr_out_empty", .optional)
-        channel.outFullFirst = reader.uint64(path + "/out_full_first", .optional)
-        channel.outFullTotal = reader.uint64(path + "/out_full_total", .optional)
         return true
     }
 

@@ -11,12 +11,19 @@ public enum VMBusReader {
     /// needs every channel attribute.
     public struct Options: Sendable {
         public var channelAttributes: Bool
+        /// Read each channel's own `cpu` (and `subchannel_id`) even without the other attributes:
+        /// the per-channel file is what a re-targeting write changes, and what the CPU commands trust.
+        public var channelTargets: Bool
 
-        public init(channelAttributes: Bool) {
+        public init(channelAttributes: Bool, channelTargets: Bool = false) {
             self.channelAttributes = channelAttributes
+            self.channelTargets = channelAttributes || channelTargets
         }
 
+        /// Device attributes and the channel list; channel CPUs from `channel_vp_mapping`.
         public static let devicesOnly = Options(channelAttributes: false)
+        /// Device attributes and every channel's `cpu`.
+        public static let channelTargets = Options(channelAttributes: false, channelTargets: true)
         public static let everything = Options(channelAttributes: true)
     }
 

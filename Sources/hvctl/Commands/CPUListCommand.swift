@@ -32,7 +32,7 @@ struct CPUListCommand: ParsableCommand, ReportCommand {
                 "\(context.machine.origin) holds no CPU list (/sys/devices/system/cpu)", status: .invalidInput)
         }
         let report = CPUListReport(
-            inventory: inventory, vmbus: VMBusReader.read(context.machine, options: .devicesOnly))
+            inventory: inventory, vmbus: VMBusReader.read(context.machine, options: .channelTargets))
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
             CPUListText(report: report, color: context.color, headings: !noHeadings).render()

@@ -46,7 +46,7 @@ struct CPUOfflineCheckCommand: ParsableCommand, ReportCommand {
         } else {
             requested = inventory.entries.filter { $0.online == true }.map(\.cpu)
         }
-        let vmbus = VMBusReader.read(context.machine, options: .devicesOnly)
+        let vmbus = VMBusReader.read(context.machine, options: .channelTargets)
         let negotiated = NegotiatedVersion.read(context.machine)
         let kernel = context.machine.kernelRelease.flatMap(KernelRelease.init)
         let report = OfflineCheckReport(
