@@ -6,6 +6,12 @@ public enum ChannelMover {
         public var move: ChannelMove
         public var message: String
         public var errno: Errno?
+
+        public init(move: ChannelMove, message: String, errno: Errno?) {
+            self.move = move
+            self.message = message
+            self.errno = errno
+        }
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -19,6 +25,13 @@ public enum ChannelMover {
         public var rollbackFailures: [Failure]
 
         public var succeeded: Bool { failure == nil }
+
+        public init(applied: [ChannelMove], rolledBack: [ChannelMove], failure: Failure?, rollbackFailures: [Failure]) {
+            self.applied = applied
+            self.rolledBack = rolledBack
+            self.failure = failure
+            self.rollbackFailures = rollbackFailures
+        }
     }
 
     public static func apply(_ moves: [ChannelMove], machine: any Machine, writer: any SysfsWriter) -> Outcome {
