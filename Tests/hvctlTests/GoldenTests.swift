@@ -15,6 +15,7 @@ import Testing
         ("features-all", ["features", "--all"]),
         ("features-raw", ["features", "--raw"]),
         ("features-kernel-log", ["features", "--source", "kernel-log"]),
+        ("vmbus-version", ["vmbus", "version"]),
     ]
 
     @Test(arguments: fixtures)

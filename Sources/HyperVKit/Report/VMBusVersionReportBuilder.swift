@@ -1,0 +1,184 @@
+/// Builds `VMBusVersionReport`: the negotiated version from the kernel log when it has the line
+/// (§5.2: the only place it is published), otherwise an inference from the host build, the cap and
+/// the kernel release (`VMBusNegotiation`). Every read failure becomes a diagnostic; the report
+/// always comes back.
+public enum VMBusVersionReportBuilder {
+    public static let maxVersionPath = "/sys/module/hv_vmbus/parameters/max_version"
+
+    public static func build(_ machine: any Machine) -> VMBusVersionReport {
+        var diagnostics: [Diagnostic] = []
+        var log = KernelLogReading(machine)
+        let vmbusPresent = readPresence(machine, diagnostics: &diagnostics)
+        let features = readFeatures(machine, log: &log, diagnostics: &diagnostics)
+        let logged = log.facts()
+        let facts = try? logged.get()
+        let genuine = isGenuineHyperV(machine, features: features, facts: facts)
+        var report = VMBusVersionReport(kernelRelease: machine.kernelRelease, vmbusPresent: vmbusPresent)
+        report.applicable =
+            vmbusPresent == true || facts?.vmbusVersion != nil || (vmbusPresent == nil && genuine)
+        guard report.applicable else {
+            report.reasoning = ["no VMBus on \(machine.origin): not a Hyper-V guest, or hv_vmbus is not loaded"]
+            return finish(report, diagnostics: diagnostics, kernel: nil)
+        }
+        // An imitation's host build is whatever the other hypervisor chose to show: not used.
+        let summary = genuine ? features?.summary : nil
+        report.maxVersion = readCap(machine, diagnostics: &diagnostics)
+        report.host = summary?.host?.version
+        report.isolated = summary?.isolation.type.map { $0 != .none }
+        let negotiation = VMBusNegotiation(
+            .init(
+                hostBuild: report.host?.build, maxVersion: report.maxVersion, kernelRelease: machine.kernelRelease,
+                isolated: report.isolated))
+        report.hostVMBusVersion = negotiation.host?.version
+        report.negotiationOrder = negotiation.order
+        decide(&report, logged: logged, negotiation: negotiation, diagnostics: &diagnostics)
+        if !genuine && features?.summary.hypervisor.isHyperV == true {
+            report.reasoning.append("the Hyper-V signature is not genuine Hyper-V's, so its host build is not used")
+        }
+        return finish(report, diagnostics: diagnostics, kernel: machine.kernelRelease.flatMap(KernelRelease.init))
+    }
+
+    /// Fills the capabilities from the decided version and attaches the diagnostics.
+    static func finish(_ report: VMBusVersionReport, diagnostics: [Diagnostic], kernel: KernelRelease?)
+        -> VMBusVersionReport
+    {
+        var report = report
+        report.capabilities = VMBusCapabilityCatalog.all.map { capability in
+            let (available, note) = capability.availability(version: report.version, kernel: kernel)
+            return VMBusVersionReport.Capability(capability: capability, available: available, note: note)
+        }
+        report.diagnostics = diagnostics
+        return report
+    }
+
+    /// Genuine Hyper-V by the same evidence `hvctl info` weighs (CPUID, KVM's own leaves, DMI, the
+    /// kernel's `Hypervisor detected:`): a KVM guest imitating Hyper-V has no VMBus (§1.1 caveat).
+    static func isGenuineHyperV(_ machine: any Machine, features: FeaturesReport?, facts: KernelLogFacts?) -> Bool {
+        guard features?.summary.hypervisor.isHyperV == true else { return false }
+        let (dmi, _) = DMIInfo.read(from: machine)
+        return InfoReportBuilder.identify(
+            machine, features: features, dmi: dmi, kernelDetected: facts?.hypervisorDetected
+        ).isGenuineHyperV
+    }
+
+    /// The version from the log, or the inference when the log is unreadable or lacks the line.
+    static func decide(
+        _ report: inout VMBusVersionReport, logged: Result<KernelLogFacts, ReportFailure>,
+        negotiation: VMBusNegotiation, diagnostics: inout [Diagnostic]
+    ) {
+        switch logged {
+        case .success(let facts):
+            diagnostics += facts.diagnostics.filter { $0.lowercased().contains("vmbus") }.map {
+                Diagnostic(source: "kernel_log", message: $0)
+            }
+            if settleFromLog(&report, facts: facts, negotiation: negotiation, diagnostics: &diagnostics) { return }
+            report.reasoning = [
+                "the kernel log has no \"hv_vmbus: Vmbus version\" line (rotated out of the ring buffer, or not captured)"
+            ]
+        case .failure(let failure):
+            if !diagnostics.contains(where: { $0.message == failure.message }) {
+                diagnostics.append(Diagnostic(source: "kernel_log", message: failure.message, hint: failure.hint))
+            }
+            report.reasoning = [
+                "the kernel log is not available (see the diagnostics), so the negotiated version is not known from it"
+            ]
+        }
+        infer(&report, negotiation: negotiation, diagnostics: &diagnostics)
+    }
+
+    /// True when the log settles it: the logged version (checked against the host build, §8), or
+    /// a logged connection failure (no version at all).
+    static func settleFromLog(
+        _ report: inout VMBusVersionReport, facts: KernelLogFacts, negotiation: VMBusNegotiation,
+        diagnostics: inout [Diagnostic]
+    ) -> Bool {
+        if let version = facts.vmbusVersion {
+            report.version = version
+            report.source = .kernelLog
+            let line = facts.evidence.last { $0.contains("Vmbus version") } ?? "hv_vmbus: Vmbus version:\(version)"
+            report.reasoning = ["kernel log: \"\(line)\" (the only place the negotiated version is published, §5.2)"]
+            let check = VMBusConsistency(logged: version, cap: report.maxVersion, negotiation: negotiation)
+            report.consistentWithHost = check.consistent
+            report.reasoning += check.reasoning + check.warnings
+            diagnostics += check.warnings.map { Diagnostic(source: "kernel_log", message: $0) }
+            return true
+        }
+        guard let failure = connectFailure(facts) else { return false }
+        report.reasoning = [failure]
+        diagnostics.append(Diagnostic(source: "kernel_log", message: failure))
+        return true
+    }
+
+    static func infer(
+        _ report: inout VMBusVersionReport, negotiation: VMBusNegotiation, diagnostics: inout [Diagnostic]
+    ) {
+        report.reasoning += negotiation.reasoning
+        guard let expected = negotiation.expected else {
+            diagnostics.append(
+                Diagnostic(
+                    source: "vmbus",
+                    message: "the VMBus version is unknown: \(negotiation.reasoning.last ?? "no source")"
+                ))
+            return
+        }
+        report.version = expected
+        report.source = .inferred
+    }
+
+    /// `hv_vmbus: Unable to connect to host` or the isolated-VM refusal, when no version was logged.
+    static func connectFailure(_ facts: KernelLogFacts) -> String? {
+        if let rejected = facts.vmbusIsolationVersionRejected {
+            return
+                "kernel log: the host offered VMBus \(rejected.offered) but this isolated VM requires \(rejected.required) or newer: VMBus did not connect (§5.2)"
+        }
+        if facts.vmbusConnectFailed {
+            return "kernel log: \"hv_vmbus: Unable to connect to host\": no VMBus version was negotiated (§5.2)"
+        }
+        return nil
+    }
+
+    /// Whether /sys/bus/vmbus exists; nil when the snapshot has no /sys/bus or it cannot be listed.
+    static func readPresence(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> Bool? {
+        switch machine.directory(at: VMBusReader.busDirectory) {
+        case .success: return true
+        case .failure(.absent): return machine.isDirectory("/sys/bus") ? false : nil
+        case .failure(let failure):
+            diagnostics.append(.read(VMBusReader.busDirectory, failure))
+            return nil
+        }
+    }
+
+    /// The hypervisor leaves (host build, isolation) from CPUID, or the kernel log when CPUID shows
+    /// no Hyper-V (`FeaturesReportBuilder`, `--source auto`).
+    static func readFeatures(_ machine: any Machine, log: inout KernelLogReading, diagnostics: inout [Diagnostic])
+        -> FeaturesReport?
+    {
+        switch FeaturesReportBuilder.build(machine, source: .auto, log: &log) {
+        case .success(let report):
+            diagnostics += report.diagnostics
+            return report
+        case .failure(let failure):
+            diagnostics.append(Diagnostic(source: "features", message: failure.message, hint: failure.hint))
+            return nil
+        }
+    }
+
+    /// `max_version`: decimal `%u` (§3.1); absent is not worth a warning (a capture that skipped it).
+    static func readCap(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> VMBusVersion? {
+        switch machine.attribute(at: maxVersionPath) {
+        case .success(let text):
+            guard let encoded = UInt32(text) else {
+                diagnostics.append(
+                    Diagnostic(path: maxVersionPath, message: "\(maxVersionPath): not a number: \"\(text.prefix(40))\"")
+                )
+                return nil
+            }
+            return VMBusVersion(encoded: encoded)
+        case .failure(.absent):
+            return nil
+        case .failure(let failure):
+            diagnostics.append(.read(maxVersionPath, failure))
+            return nil
+        }
+    }
+}
