@@ -37,3 +37,9 @@ public struct KernelRelease: Sendable, Hashable, Comparable, CustomStringConvert
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
 }
+
+extension KernelRelease {
+    /// 6.15 moved channels off a dying CPU itself ("drivers/hv: add CPU offlining support",
+    /// reference §6.1), when VMBus is 5.3 or newer.
+    public static let movesChannelsOnOffline = KernelRelease(major: 6, minor: 15)
+}

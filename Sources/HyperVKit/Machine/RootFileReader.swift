@@ -158,13 +158,11 @@ public final class RootFileReader: Sendable {
         }
         let relative = RootFileReader.relative(path)
         if hasOpenat2 {
-            // openat2 answers EAGAIN when a rename anywhere on the system raced with a `..` step of
-            // the lookup (RESOLVE_IN_ROOT); the documented remedy is to try again.
-            for _ in 0..<16 {
-                let fd = hvctl_open_in_root(rootFD, relative, flags)
-                if fd >= 0 { return .success(fd) }
-                if -fd != EAGAIN { return .failure(RootFileReader.failure(-fd)) }
-            }
+            // hvctl_open_in_root already retries EAGAIN (a rename raced with a `..` step); if the
+            // races never stop, resolve by hand below rather than lose the file.
+            let fd = hvctl_open_in_root(rootFD, relative, flags)
+            if fd >= 0 { return .success(fd) }
+            if -fd != EAGAIN { return .failure(RootFileReader.failure(-fd)) }
         }
         return resolveByHand(relative).flatMap { resolved in
             let fd = openat(rootFD, resolved.isEmpty ? "." : resolved, flags | O_NOFOLLOW)

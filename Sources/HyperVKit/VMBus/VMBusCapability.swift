@@ -98,7 +98,7 @@ public enum VMBusCapabilityCatalog {
             "the host acknowledges MODIFYCHANNEL: a cpu write returns after the switch",
             source: "drivers/hv/channel.c"),
         VMBusCapability(
-            "auto_offline_move", VMBusProtocolFacts.win10V53, minKernel: KernelRelease(major: 6, minor: 15),
+            "auto_offline_move", VMBusProtocolFacts.win10V53, minKernel: .movesChannelsOnOffline,
             "channels leave a CPU going offline by themselves instead of EBUSY (kernel 6.15+)",
             source: "drivers/hv/hv.c (6.15)"),
         VMBusCapability(
