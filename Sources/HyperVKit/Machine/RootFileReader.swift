@@ -26,6 +26,10 @@ public final class RootFileReader: Sendable {
     /// largest file hvctl reads, /proc/interrupts on a 2048-CPU guest, is a few MiB).
     public static let defaultLimit = 16 << 20
 
+    /// How often an openat2 that raced with a rename (EAGAIN) is retried before the by-hand
+    /// resolution takes over.
+    static let openat2Attempts = 8
+
     /// Opens `root`. Fails with the errno of the open when the root is not a readable directory.
     public convenience init(root: String) throws(ReadFailure) {
         try self.init(root: root, allowOpenat2: true)
@@ -152,8 +156,14 @@ public final class RootFileReader: Sendable {
         }
         let relative = RootFileReader.relative(path)
         if hasOpenat2 {
-            let fd = hvctl_open_in_root(rootFD, relative, flags)
-            return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(-fd))
+            // openat2(RESOLVE_IN_ROOT) fails with EAGAIN when a rename or mount anywhere on the
+            // system races with the resolution of a `..` (every sysfs link holds some): retry, as
+            // openat2(2) advises, and on a system that keeps racing resolve by hand instead.
+            for _ in 0..<RootFileReader.openat2Attempts {
+                let fd = hvctl_open_in_root(rootFD, relative, flags)
+                if fd >= 0 { return .success(fd) }
+                if -fd != EAGAIN { return .failure(RootFileReader.failure(-fd)) }
+            }
         }
         return resolveByHand(relative).flatMap { resolved in
             let fd = openat(rootFD, resolved.isEmpty ? "." : resolved, flags | O_NOFOLLOW)
