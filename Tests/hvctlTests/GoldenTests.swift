@@ -15,6 +15,9 @@ import Testing
         ("features-all", ["features", "--all"]),
         ("features-raw", ["features", "--raw"]),
         ("features-kernel-log", ["features", "--source", "kernel-log"]),
+        ("vmbus-devices", ["vmbus", "devices"]),
+        ("vmbus-devices-vv", ["vmbus", "devices", "-vv"]),
+        ("vmbus-channels", ["vmbus", "channels"]),
     ]
 
     @Test(arguments: fixtures)
