@@ -30,7 +30,9 @@ public struct VMBusInventory: Sendable, Equatable {
                 continue
             }
             inventory.devices += 1
-            inventory.channels += channels.count
+            // channel directories are named by relid (vmbus_add_channel_kobj(): "%u"); anything
+            // else is debris in a snapshot, which VMBusReader reports
+            inventory.channels += channels.filter { Int($0) != nil }.count
             switch machine.attribute(at: device + "/class_id") {
             case .success(let text): inventory.classIDs.append(GUIDText.normalized(text))
             case .failure(.absent): break
