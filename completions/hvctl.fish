@@ -160,7 +160,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" device' -l 'device' -d 'Only channels of the device with this instance GUID (a unique prefix will do).' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" class' -l 'class' -d 'Only channels of devices of this class: a name (nic, scsi, ...) or a class GUID.' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" cpu' -l 'cpu' -d 'Only channels whose interrupt targets this CPU.' -rfka ''
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" sort' -l 'sort' -d 'Sort by this column (largest first for numbers).' -rfka ''
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" sort' -l 'sort' -d 'Sort by this column: numbers largest first, text A to Z, unknown values (-) last.' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" o' -s 'o' -d 'Comma-separated columns to print.' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" list-columns' -l 'list-columns' -d 'List the available columns and exit.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'

@@ -1077,11 +1077,10 @@ def ws2016_gen1():
 # 3. ws2019-phantom-cpus
 # ============================================================================================
 
-def ws2019_phantom_cpus():
-    snap = Snapshot("ws2019-phantom-cpus")
-    online = [0, 1, 2, 3]
-    possible = list(range(8))
-    h = {
+def ws2019_words():
+    """The hypervisor leaves of the modelled WS2019 host, shared by ws2019-phantom-cpus and
+    vmbus-broken."""
+    return {
         "max": 0x4000000A,
         "build": (10, 0, 17763, 6054, 0, 0),    # build: ref §8 (17763 = WS2019); service number modelled
         # modelled: as ws2016-gen1 plus the VSM register bits 20/21 of EDX, still no EAX[15]
@@ -1093,26 +1092,33 @@ def ws2019_phantom_cpus():
         0x4000000A: (0x00000000, 0, 0, 0),
         "lapic_per_jiffy": 0x1E8480,
     }
+
+
+def ws2019_cpuid(h, online):
     # modelled: Cascade Lake host (Xeon Gold 6230, signature 0x50657), 4 vCPUs as 2 cores x 2
     # threads, x2APIC exposed (Gen2), max basic leaf 0x16
     leaf0 = (0x00000016,) + VENDOR_INTEL
-    per_cpu = build_cpuid(online, leaf0, lambda c: (0x00050657, leaf1_ebx(c, 4), 0xFEFA3203, 0x1F8BFBFF),
-                          hyperv_leaves(h))
-    snap.text("cpuid.txt", render_cpuid(per_cpu))
-    khz = 2095078
+    return build_cpuid(online, leaf0, lambda c: (0x00050657, leaf1_ebx(c, 4), 0xFEFA3203, 0x1F8BFBFF),
+                       hyperv_leaves(h))
 
-    log = hyperv_x86_log_head(h, khz, tsc_invariant=False)
+
+WS2019_KHZ = 2095078
+
+
+def ws2019_log(h, possible, booted):
+    """The boot log of the modelled WS2019 guest with `possible` CPUs of which `booted` came up."""
+    log = hyperv_x86_log_head(h, WS2019_KHZ, tsc_invariant=False)
     log += [
-        # ref §6.3: WS2019 and older describe more CPUs in ACPI than the VM has
-        (0.012008, "smpboot: Allowing 8 CPUs, 4 hotplug CPUs"),   # k6.1:arch/x86/kernel/smpboot.c
+        # ref §6.3: WS2019 and older may describe more CPUs in ACPI than the VM has
+        (0.012008, "smpboot: Allowing %d CPUs, %d hotplug CPUs" % (possible, possible - booted)),  # k6.1:arch/x86/kernel/smpboot.c
         (0.012403, "Booting paravirtualized kernel on Hyper-V"),
-        (0.012570, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:8 nr_cpu_ids:8 nr_node_ids:1"),
+        (0.012570, "setup_percpu: NR_CPUS:8192 nr_cpumask_bits:%d nr_cpu_ids:%d nr_node_ids:1" % (possible, possible)),
         (0.014731, pv_spinlock_line(h)),
     ]
     log += hyperv_x86_apic_lines(h, 0.061906, x2apic=True)
     log += [
         (0.069355, "smp: Bringing up secondary CPUs ..."),
-        (0.074418, "smp: Brought up 1 node, 4 CPUs"),
+        (0.074418, "smp: Brought up 1 node, %d CPUs" % booted),
         (0.240016, "clocksource: Switched to clocksource hyperv_clocksource_tsc_page"),
         (0.253101, cs_acpi_pm()),
         (0.987612, "hv_vmbus: Vmbus version:5.2"),         # WS2019 = VMBus 5.2 (ref §5.1)
@@ -1132,6 +1138,17 @@ def ws2019_phantom_cpus():
         (1.603318, "hyperv_drm 5620e0c7-8062-4dce-aeb7-520c7ef76171: [drm] Synthvid Version major 3, minor 5"),
         (3.012509, "hv_utils: KVP IC version 4.0"),
     ]
+    return log
+
+
+def ws2019_phantom_cpus():
+    snap = Snapshot("ws2019-phantom-cpus")
+    online = [0, 1, 2, 3]
+    possible = list(range(8))
+    h = ws2019_words()
+    per_cpu = ws2019_cpuid(h, online)
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    log = ws2019_log(h, len(possible), len(online))
     snap.text("kernel.log", render_log(log))
 
     # k6.1:arch/x86/kernel/topology.c registers only present CPUs; cpu0 is not hotpluggable
@@ -1743,8 +1760,119 @@ def pasted_log():
     return snap, None, None
 
 
+# ============================================================================================
+# 11. vmbus-broken
+# ============================================================================================
+
+# Instance GUIDs of vmbus-broken (on-premises hosts use random ones: all invented)
+BROKEN_INSTANCE = {
+    "vss": "c2a7f0e4-6b19-4d3a-8f52-e07b9d41a6c3",
+    "nic": "4e8b2d71-a05c-4f36-9b1e-d3c6f8027a59",
+    "scsi": "a3f61c08-7d4e-4b92-85a0-6e1b9c2d7f34",
+    "serial": "0b7d3e52-c1a8-4f69-a2d4-8e5f07b31c96",
+    "hvsock": "d85c1a3e-72f0-4b6d-9e28-3a4f6c0b51e7",
+    "nic2": "6f2e9b04-3c8d-4a17-b5e6-1d09a7c42f83",   # hot-removed while the capture ran
+}
+# openvmm's VMBus serial UART interface (ref §4 "special environments"): a class 6.1 does not know
+VMBUS_SERIAL_CLASS = "8b60ccf6-709f-4c11-90b5-229c959a9e6a"
+
+
+def vmbus_broken():
+    """A WS2019 guest (the shape of ws2019-phantom-cpus, without phantom CPUs) whose VMBus tree
+    holds one instance of every defect a reader must survive; PROVENANCE.md explains each."""
+    snap = Snapshot("vmbus-broken")
+    cpus = [0, 1, 2, 3]
+    online = [0, 1, 3]                        # CPU 2 taken offline after boot
+    h = ws2019_words()
+    per_cpu = ws2019_cpuid(h, online)         # snapshot-format.md: one CPU block per online CPU
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    log = ws2019_log(h, len(cpus), len(cpus))
+    log += [
+        # k6.1:drivers/hv/channel_mgmt.c hv_get_dev_type(): "Unknown GUID: %pUl"
+        (0.988204, "hv_vmbus: Unknown GUID: " + VMBUS_SERIAL_CLASS),
+        (4.117302, "hv_vmbus: registering driver hv_sock"),    # hv_sock loaded by the first AF_VSOCK socket
+        (5211.904417, "smpboot: CPU 2 is now offline"),       # k6.1:arch/x86/kernel/smpboot.c native_cpu_die()
+    ]
+    snap.text("kernel.log", render_log(sorted(log, key=lambda line: line[0])))
+
+    add_cpu_sysfs(snap, cpus, cpus, online, hotpluggable=[1, 2, 3])
+    add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("12/17/2019", "4127-0395-6618-2290-7741-0563-38",
+                          bios_version="Hyper-V UEFI Release v4.0", release="4.0")
+    add_dmi(snap, dmi)
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-amd64 "
+              "root=UUID=1c4e8a27-6d93-4b05-8f7a-e2d0b93c5a61 ro quiet\n")
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("mouse", 2, "hid_hyperv"),
+        VMBusDevice("kbd", 3, "hyperv_keyboard"),
+        VMBusDevice("video", 4, "hyperv_drm"),
+        VMBusDevice("hb", 5, "hv_utils"),
+        VMBusDevice("kvp", 6, "hv_utils"),
+        VMBusDevice("shutdown", 7, "hv_utils"),
+        VMBusDevice("ts", 8, "hv_utils"),
+        VMBusDevice("vss", 9, "hv_utils", instance=BROKEN_INSTANCE["vss"]),
+        VMBusDevice("nic", 10, "hv_netvsc", instance=BROKEN_INSTANCE["nic"], subs=[12, 13, 14], traffic=12),
+        VMBusDevice("scsi", 11, "hv_storvsc", instance=BROKEN_INSTANCE["scsi"], traffic=6),
+        # no driver binds an unknown class: state 0, ring attributes EINVAL (in the manifest)
+        VMBusDevice("serial", 15, None, cls=VMBUS_SERIAL_CLASS, instance=BROKEN_INSTANCE["serial"]),
+        # an AF_VSOCK connection to port 22 (hvc.exe ssh style), ref §3.7
+        VMBusDevice("hvsock", 16, "hv_sock", cls=hvsock_class(22), instance=BROKEN_INSTANCE["hvsock"]),
+    ]
+    drivers = ["hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hv_balloon",
+               "hyperv_drm", "hv_sock"]
+    # init_vp_index() ran at boot with all four CPUs online: NIC channels 10/12/13/14 -> CPUs
+    # 0/2/3/1, SCSI 11 -> CPU 1, everything else CPU 0 (checked below)
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, len(cpus), drivers, 0xB20C)
+    unreadable.update(dmi_unreadable(dmi))
+    unreadable.update(break_vmbus_tree(snap, devices))
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-17T16:48:09Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: on-premises Windows Server 2019 Hyper-V, Generation 2, 4 vCPU (CPU 2 offline), "
+        "VMBus 5.2; a VMBus tree with one of every defect a reader must survive (see PROVENANCE.md); "
+        "captured without root", unreadable))
+    return snap, h, per_cpu
+
+
+def break_vmbus_tree(snap, devices):
+    """The defects of vmbus-broken, applied to the tree add_vmbus wrote. Returns the manifest
+    'unreadable' entries it adds."""
+    def dev(guid):
+        return GEN2_VMBUS + "/" + guid + "/"
+
+    nic = next(d for d in devices if d.instance == BROKEN_INSTANCE["nic"])
+    assert [c.cpu for c in nic.channels] == [0, 2, 3, 1], "NIC channel placement changed"
+    # 1. heartbeat: class_id absent (a copy that skipped a file it could not read)
+    del snap.files[dev(STD_INSTANCE["hb"]) + "class_id"]
+    # 2. VSS: id is not a number
+    snap.text(dev(BROKEN_INSTANCE["vss"]) + "id", "abc\n")
+    # 3. KVP: numa_node zero-filled (NUL bytes where "0\n" was)
+    snap.binary(dev(STD_INSTANCE["kvp"]) + "numa_node", b"\0\0")
+    # 4. NIC sub-channel 13: cpu empty; channel 12 keeps CPU 2, which is now offline
+    snap.text(dev(BROKEN_INSTANCE["nic"]) + "channels/13/cpu", "")
+    # 5. NIC channel_vp_mapping: the last line cut short, as scnprintf() cuts it at a full page
+    snap.text(dev(BROKEN_INSTANCE["nic"]) + "channel_vp_mapping", "10:0\n12:2\n13:3\n14:")
+    # 6. SCSI channel 11: interrupts beyond any 64-bit counter, and the hand-editor's backup copy
+    #    of the channel directory (a non-numeric entry under channels/)
+    scsi = dev(BROKEN_INSTANCE["scsi"]) + "channels/"
+    for path in [p for p in snap.files if p.startswith(scsi + "11/")]:
+        snap.binary(scsi + "11.orig/" + path[len(scsi + "11/"):], snap.files[path])
+    snap.text(scsi + "11/interrupts", "99999999999999999999999\n")
+    # 7. shutdown channel 7: interrupts unreadable (EACCES) at capture time
+    shutdown = dev(STD_INSTANCE["shutdown"]) + "channels/7/interrupts"
+    del snap.files[shutdown]
+    # 8. a second NIC rescinded (hot-removed) between listing devices/ and copying its directory:
+    #    the bus link dangles
+    snap.link("sys/bus/vmbus/devices/" + BROKEN_INSTANCE["nic2"],
+              "../../../" + GEN2_VMBUS[len("sys/"):] + "/" + BROKEN_INSTANCE["nic2"])
+    return {"sys/bus/vmbus/devices/%s/channels/7/interrupts" % STD_INSTANCE["shutdown"]: "EACCES"}
+
+
 FIXTURES = [azure_d8ds_v5, ws2016_gen1, ws2019_phantom_cpus, wsl2_26100, azure_snp_cvm,
-            azure_arm64, kvm_guest, bare_metal, kvm_hyperv_imitation, pasted_log]
+            azure_arm64, kvm_guest, bare_metal, kvm_hyperv_imitation, pasted_log,
+            vmbus_broken]
 
 
 # ============================================================================================
@@ -2028,6 +2156,45 @@ and the mail client **wrapped the features line** after `hints 0x2c,` (the conti
 | TimeSync 3.0, Dynamic Memory 1.0 | modelled (TimeSync 4.0 and DM 2.0 arrived with WS2016, k6.1 hv_util.c / hv_balloon.c version lists) |
 | syslog prefix `Mon dd hh:mm:ss host kernel: [stamp]` | as in real Debian syslog pastes in the search index |
 | driver name `hv_util` | as printed by older kernels (WS2016 syslog in the search index); modelled for 4.19 |
+""",
+    "vmbus-broken": """\
+# vmbus-broken — provenance
+
+A **broken tree** for the reader's robustness tests (issue 3, "Bad input and races"). The machine is
+the modelled WS2019 guest of `ws2019-phantom-cpus` (same CPUID words, boot log, DMI shape, VMBus
+5.2, Debian 12 6.1.0-37-amd64) with 4 present CPUs and no phantom ones, **CPU 2 taken offline**
+after boot, an hv_sock connection, a device of a class Linux does not know — and one instance of
+every defect hvctl must survive without aborting a listing. Captured without root (DMI serials
+`EACCES`). Each defect, where it sits, and why a real snapshot can contain it:
+
+| # | defect | where | realistic because |
+| --- | --- | --- | --- |
+| 1 | `class_id` missing | heartbeat `fd149e91-…` | `class_id_show()` returns ENODEV while a device is being torn down (k6.1:drivers/hv/vmbus_drv.c, ref §3.2); a snapshot assembled with `cp -r` reports the failed file and carries on, so the file is simply absent and no `unreadable` entry records why |
+| 2 | `id` = `abc\\n` | VSS `c2a7f0e4-…` | the kernel prints `%d`; garbage here comes from a hand-edited or damaged snapshot, which snapshot-format.md says a reader must never trust |
+| 3 | `numa_node` = two NUL bytes | KVP `242ff919-…` | the classic zero-filled file after a crash: the size of `0\\n` reached the disk, its data did not (delayed allocation on ext4/XFS) |
+| 4 | `channels/13/cpu` empty | NIC `4e8b2d71-…` sub-channel 13 | a copy that created the file and then failed (ENOSPC, interrupted transfer); the kernel never prints an empty `cpu` |
+| 5 | `channel_vp_mapping` ends in `14:` (no CPU, no newline) | NIC `4e8b2d71-…` | the exact form of the kernel's own truncation: `channel_vp_mapping_show()` stops writing with `scnprintf()` when the page is full, cutting the last line (ref §3.2 "truncated at one page"); a 4-channel NIC only shows it after damage |
+| 6 | channel 12 targets CPU 2, which `cpu/online` shows offline (`online` = `0-1,3`, `cpu2/online` = `0`) | NIC `4e8b2d71-…` sub-channel 12 | 6.1 refuses to offline a CPU a channel targets (EBUSY, ref §6.1) — but a capture is not atomic: `channels/*/cpu` read before, `cpu/online` after an operator re-targeted the channel and offlined CPU 2 (the kernel log ends with `smpboot: CPU 2 is now offline`). hvctl must flag the channel, not trust either file blindly |
+| 7 | `channels/11/interrupts` = `99999999999999999999999` | SCSI `a3f61c08-…` primary | larger than any `%llu`; only a hand edit produces it (someone testing an alert), which is also where #8 comes from |
+| 8 | `channels/11.orig/` (a copy of channel 11 with the original values) | SCSI `a3f61c08-…` | `vmbus_add_channel_kobj()` names channel directories `%u`; a non-numeric entry is the backup a hand-editor leaves (`cp -a 11 11.orig`) |
+| 9 | `channels/7/interrupts` unreadable, `EACCES` in the manifest | shutdown `b6650ff7-…` | every 6.1 VMBus attribute is 0444 (channel `cpu` 0644), so this is not the missing-root case: it models a capture confined by an LSM (SELinux/AppArmor) or a container runtime that denies part of sysfs; the capture records it the way it records the DMI serials |
+| 10 | ring attributes unreadable, `EINVAL` in the manifest (device `in_*`/`out_*` and channel `in_mask`, `out_mask`, `read_avail`, `write_avail`) | unknown-class device `0b7d3e52-…`, channel 15 | no driver binds the class, so the channel is never opened and `hv_ringbuffer_get_debuginfo()` / the channel ring show routines return EINVAL (ref §3.2/§3.3); recorded exactly as azure-d8ds-v5 records its unopened channels |
+| 11 | class `8b60ccf6-709f-4c11-90b5-229c959a9e6a` (unknown to 6.1, `device` = 0x10, `hv_vmbus: Unknown GUID:` in the log) | `0b7d3e52-…` | openvmm's VMBus serial UART interface (ref §4, "special environments"; **whether Hyper-V offers it to an ordinary guest is unconfirmed**) — stands for any class a newer host offers that the kernel does not know; hvctl must show it by GUID |
+| 12 | hv_sock device, class `00000016-facb-11e6-bd58-64006a7986d3` | `d85c1a3e-…`, driver `hv_sock` | ref §3.7: each AF_VSOCK connection is a device whose class is the service GUID `<port>-facb-11e6-bd58-64006a7986d3`; port 22 (an ssh connection over vsock) modelled |
+| 13 | `sys/bus/vmbus/devices/6f2e9b04-…` is a dangling link | a second NIC | the host rescinded it (Gen2 network adapters can be hot-removed) between the capture's listing of `devices/` and its copy of the device directory; in sysfs the link and the directory vanish together, a capture can keep the link |
+
+## Sources
+
+| value | source |
+| --- | --- |
+| CPUID words, host build 17763, boot log, DMI shape | as ws2019-phantom-cpus (`ws2019_words()`, `ws2019_log()` in generate.py) |
+| `smpboot: Allowing 4 CPUs, 0 hotplug CPUs` | k6.1:arch/x86/kernel/smpboot.c; possible = present = 0-3 (ref §6.3: WS2019 *may* describe phantom CPUs; this VM's ACPI does not) |
+| `smpboot: CPU 2 is now offline` | k6.1:arch/x86/kernel/smpboot.c native_cpu_die() |
+| `hv_vmbus: Unknown GUID: …` | k6.1:drivers/hv/channel_mgmt.c hv_get_dev_type() |
+| `hv_vmbus: registering driver hv_sock` | k6.1:drivers/hv/vmbus_drv.c __vmbus_driver_register(); hv_sock is loaded on first use |
+| cpuid.txt has blocks for CPUs 0, 1, 3 | snapshot-format.md: one block per online CPU |
+| channel placement 10/12/13/14 → CPUs 0/2/3/1, SCSI 11 → 1 | init_vp_index() at boot with all four CPUs online (simulated in generate.py, asserted before the defects are applied) |
+| no `proc/interrupts` | optional in snapshot-format.md; not needed by the VMBus tests |
 """,
 }
 

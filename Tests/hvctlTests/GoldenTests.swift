@@ -16,6 +16,13 @@ import Testing
         ("features-raw", ["features", "--raw"]),
         ("features-kernel-log", ["features", "--source", "kernel-log"]),
         ("vmbus-version", ["vmbus", "version"]),
+        ("vmbus-devices", ["vmbus", "devices"]),
+        ("vmbus-devices-vv", ["vmbus", "devices", "-vv"]),
+        ("vmbus-channels", ["vmbus", "channels"]),
+        ("cpu-list", ["cpu", "list"]),
+        ("cpu-map", ["cpu", "map"]),
+        ("cpu-offline-check", ["cpu", "offline-check", "--all"]),
+        ("cpu-evacuate", ["cpu", "evacuate", "1-3"]),
     ]
 
     @Test(arguments: fixtures)

@@ -26,6 +26,10 @@ public final class RootFileReader: Sendable {
     /// largest file hvctl reads, /proc/interrupts on a 2048-CPU guest, is a few MiB).
     public static let defaultLimit = 16 << 20
 
+    /// How often an openat2 that raced with a rename (EAGAIN) is retried before the by-hand
+    /// resolution takes over.
+    static let openat2Attempts = 8
+
     /// Opens `root`. Fails with the errno of the open when the root is not a readable directory.
     public convenience init(root: String) throws(ReadFailure) {
         try self.init(root: root, allowOpenat2: true)

@@ -85,7 +85,7 @@ struct DeviceJSON: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(device.deviceID, forKey: .deviceID)
         try container.encode(device.classID, forKey: .classID)
-        try container.encode(device.deviceClass?.name, forKey: .className)
+        try container.encode(device.knownClassName, forKey: .className)
         try container.encode(device.relid, forKey: .relid)
         try container.encode(device.driver, forKey: .driver)
         try container.encode(device.numaNode, forKey: .numaNode)

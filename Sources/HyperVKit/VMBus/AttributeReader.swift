@@ -23,22 +23,32 @@ struct AttributeReader {
             if presence == .required { diagnostics.append(Diagnostic(path: path, message: "\(path) is missing")) }
             return nil
         case .failure(let failure):
-            diagnostics.append(.read(path, failure))
+            diagnostics.append(readFailure(path, failure))
             return nil
         }
     }
 
     /// A decimal attribute (`%d`, `%u`, `%llu`).
     mutating func int(_ path: String, _ presence: Presence = .required) -> Int? {
-        guard let value = text(path, presence) else { return nil }
-        guard let number = Int(value) else { return garbage(path, value) }
-        return number
+        text(path, presence).flatMap { number($0, path: path) }
     }
 
     mutating func uint64(_ path: String, _ presence: Presence = .required) -> UInt64? {
-        guard let value = text(path, presence) else { return nil }
-        guard let number = UInt64(value) else { return garbage(path, value) }
-        return number
+        text(path, presence).flatMap { number($0, path: path) }
+    }
+
+    /// Parses decimal text already read from `path`; nil plus a diagnostic when it is empty, not a
+    /// number, or a number too large for the type (no 6.1 attribute prints more than `%llu`).
+    mutating func number<T: FixedWidthInteger>(_ value: String, path: String) -> T? {
+        if let number = T(value) { return number }
+        return garbage(path, value)
+    }
+
+    /// A diagnostic for a failed read. On a snapshot, "run as root" would not help: the capture
+    /// could not read the file.
+    func readFailure(_ path: String, _ failure: ReadFailure) -> Diagnostic {
+        guard failure.isPermissionDenied, machine is SnapshotMachine else { return .read(path, failure) }
+        return .read(path, failure, hint: "the capture recorded it unreadable")
     }
 
     /// A `0x%x` attribute (`vendor`, `device`).
@@ -61,7 +71,16 @@ struct AttributeReader {
 
     private mutating func garbage<T>(_ path: String, _ value: String) -> T? {
         let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
-        diagnostics.append(Diagnostic(path: path, message: "\(path): not a number: \"\(shown)\""))
+        let digits = value.drop { $0 == "-" }
+        let message: String
+        if value.isEmpty {
+            message = "\(path) is empty"
+        } else if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            message = "\(path): number out of range: \"\(shown)\""
+        } else {
+            message = "\(path): not a number: \"\(shown)\""
+        }
+        diagnostics.append(Diagnostic(path: path, message: message))
         return nil
     }
 }

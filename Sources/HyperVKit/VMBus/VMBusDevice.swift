@@ -48,11 +48,17 @@ public struct VMBusDevice: Sendable, Equatable {
         channels.first { $0.isPrimary }
     }
 
-    /// The class name for people: the catalogue's, or the GUID of an unknown class.
-    public var className: String {
+    /// The name of a known class: the catalogue's, or `hv_sock connection` for an AF_VSOCK service
+    /// GUID (reference §3.7: a known kind of offer, not an unknown class); nil otherwise.
+    public var knownClassName: String? {
         if let deviceClass { return deviceClass.name }
         if let classID, DeviceClassCatalog.isVsockService(classID) { return "hv_sock connection" }
-        return classID ?? "unknown"
+        return nil
+    }
+
+    /// The class name for people: the known name, or the GUID of an unknown class.
+    public var className: String {
+        knownClassName ?? classID ?? "unknown"
     }
 
     /// Ring data sizes, from the primary channel's device-level ring attributes; sub-channels are

@@ -17,7 +17,6 @@ extension VMBusReader {
                 guard readChannelAttributes(&channel, path: path, reader: &reader) else { continue }
             } else if options.channelTargets {
                 guard readTarget(&channel, path: path, reader: &reader) else { continue }
-                channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
             } else {
                 channel.targetCPU = mapping[relid]
             }
@@ -29,11 +28,13 @@ extension VMBusReader {
         return channels
     }
 
-    /// Reads `channels/<relid>/*`; false when the channel vanished (rescinded) mid-scan.
+    /// Reads `channels/<relid>/*`; false when the channel vanished (rescinded) mid-scan, with one
+    /// warning in place of whatever its reads reported.
     private static func readChannelAttributes(
         _ channel: inout VMBusChannel, path: String, reader: inout AttributeReader
     ) -> Bool {
-        guard readTarget(&channel, path: path, reader: &reader) else { return false }
+        let mark = reader.diagnostics.count
+        channel.targetCPU = reader.int(path + "/cpu")
         channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
         channel.interrupts = reader.uint64(path + "/interrupts")
         channel.events = reader.uint64(path + "/events")
@@ -45,27 +46,22 @@ extension VMBusReader {
         channel.interruptsOutEmpty = reader.uint64(path + "/intr_out_empty", .optional)
         channel.outFullFirst = reader.uint64(path + "/out_full_first", .optional)
         channel.outFullTotal = reader.uint64(path + "/out_full_total", .optional)
+        if reader.diagnostics.count > mark && !reader.machine.isDirectory(path) {
+            noteVanished(path, since: mark, reader: &reader)
+            return false
+        }
         return true
     }
 
-    /// The channel's `cpu`; false when the channel directory is gone (rescinded mid-scan).
+    /// Only the channel's own `cpu` and `subchannel_id`: the per-channel file is what a re-targeting
+    /// write changes, and what the CPU commands trust. False when the channel vanished mid-scan.
     private static func readTarget(_ channel: inout VMBusChannel, path: String, reader: inout AttributeReader) -> Bool {
-        switch reader.raw(path + "/cpu") {
-        case .success(let text):
-            channel.targetCPU = Int(text)
-            if channel.targetCPU == nil {
-                reader.note(
-                    Diagnostic(path: path + "/cpu", message: "\(path)/cpu: not a number: \"\(text.prefix(40))\""))
-            }
-        case .failure(.absent):
-            guard reader.machine.isDirectory(path) else {
-                reader.note(
-                    Diagnostic(path: path, message: "channel \(channel.relid) vanished during the scan (rescinded)"))
-                return false
-            }
-            reader.note(Diagnostic(path: path + "/cpu", message: "\(path)/cpu is missing"))
-        case .failure(let failure):
-            reader.note(.read(path + "/cpu", failure))
+        let mark = reader.diagnostics.count
+        channel.targetCPU = reader.int(path + "/cpu")
+        channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
+        if reader.diagnostics.count > mark && !reader.machine.isDirectory(path) {
+            noteVanished(path, since: mark, reader: &reader)
+            return false
         }
         return true
     }
@@ -77,13 +73,7 @@ extension VMBusReader {
         func value(_ name: String) -> Int? {
             switch reader.raw(path + "/" + name) {
             case .success(let text):
-                guard let number = Int(text) else {
-                    reader.note(
-                        Diagnostic(
-                            path: path + "/" + name, message: "\(path)/\(name): not a number: \"\(text.prefix(40))\""))
-                    return nil
-                }
-                return number
+                return reader.number(text, path: path + "/" + name)
             case .failure(.unreadable(.EINVAL)):
                 closed = true
                 return nil
@@ -91,7 +81,7 @@ extension VMBusReader {
                 reader.note(Diagnostic(path: path + "/" + name, message: "\(path)/\(name) is missing"))
                 return nil
             case .failure(let failure):
-                reader.note(.read(path + "/" + name, failure))
+                reader.note(reader.readFailure(path + "/" + name, failure))
                 return nil
             }
         }
@@ -103,7 +93,7 @@ extension VMBusReader {
             reader.note(
                 Diagnostic(
                     path: path,
-                    message: "channel \(channel.relid): ring buffers not allocated (EINVAL): the channel is not open"))
+                    message: "\(path): ring buffers not allocated (EINVAL): the channel is not open"))
         }
     }
 

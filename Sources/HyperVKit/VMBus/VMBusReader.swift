@@ -34,9 +34,9 @@ public enum VMBusReader {
         case .success(let entries):
             names = entries
         case .failure(.absent):
-            return VMBusState(present: machine.isDirectory("/sys/bus") ? false : nil)
+            return VMBusState(present: presence(machine))
         case .failure(let failure):
-            return VMBusState(present: nil, diagnostics: [.read(devicesDirectory, failure)])
+            return VMBusState(present: nil, diagnostics: [reader.readFailure(devicesDirectory, failure)])
         }
         var state = VMBusState(present: true)
         state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap { CPUList(parsing: $0) }
@@ -50,13 +50,38 @@ public enum VMBusReader {
             if let device = readDevice(name, options: options, reader: &reader) { state.devices.append(device) }
         }
         state.devices.sort { ($0.relid ?? Int.max, $0.deviceID) < ($1.relid ?? Int.max, $1.deviceID) }
-        state.diagnostics = reader.diagnostics
+        state.diagnostics = reader.diagnostics + offlineTargets(state.devices, online: state.onlineCPUs)
         return state
     }
 
-    /// One device; nil (with a warning) when it vanished between the listing and this read.
+    /// Channels whose interrupt targets an offline CPU. 6.1 refuses to offline such a CPU (EBUSY,
+    /// reference §6.1), so seeing one means the values were read across a change (a capture is not
+    /// atomic): worth a warning, and the channel is flagged rather than trusted.
+    static func offlineTargets(_ devices: [VMBusDevice], online: CPUList?) -> [Diagnostic] {
+        guard let online else { return [] }
+        return devices.flatMap { device in
+            device.channels.compactMap { channel -> Diagnostic? in
+                guard let cpu = channel.targetCPU, !online.contains(cpu) else { return nil }
+                let path = device.sysfsPath + "/channels/\(channel.relid)"
+                return Diagnostic(path: path, message: "\(path): interrupts target CPU \(cpu), which is offline")
+            }
+        }
+    }
+
+    /// Whether a machine without `/sys/bus/vmbus` has no VMBus (false) or did not capture sysfs at
+    /// all (nil). A capture keeps only `sys/bus/vmbus` of `/sys/bus` (snapshot-format.md), so a
+    /// KVM or bare-metal snapshot has `/sys` without `/sys/bus`; a partial snapshot (a pasted log)
+    /// has no `/sys`.
+    static func presence(_ machine: any Machine) -> Bool? {
+        machine.isDirectory("/sys") ? false : nil
+    }
+
+    /// One device; nil (with one warning) when it vanished between the listing and this read. A
+    /// device can be rescinded at any moment of its scan: whenever a read failed, the directory is
+    /// checked again, and if it is gone the failures are replaced by the one warning that says so.
     static func readDevice(_ name: String, options: Options, reader: inout AttributeReader) -> VMBusDevice? {
         let path = devicesDirectory + "/" + name
+        let mark = reader.diagnostics.count
         var device = VMBusDevice(deviceID: name.lowercased(), sysfsPath: path)
         let channelNames: [String]
         switch reader.machine.directory(at: path + "/channels") {
@@ -64,12 +89,12 @@ public enum VMBusReader {
             channelNames = entries
         case .failure(.absent):
             guard reader.machine.isDirectory(path) else {
-                reader.note(Diagnostic(path: path, message: "device \(name) vanished during the scan (rescinded)"))
+                noteVanished(path, since: mark, reader: &reader)
                 return nil
             }
             channelNames = []
         case .failure(let failure):
-            reader.note(.read(path + "/channels", failure))
+            reader.note(reader.readFailure(path + "/channels", failure))
             channelNames = []
         }
         readDeviceAttributes(&device, reader: &reader)
@@ -80,7 +105,19 @@ public enum VMBusReader {
             device.driver = String(target.split(separator: "/").last ?? Substring(target))
         }
         device.channels = readChannels(channelNames, of: device, options: options, reader: &reader)
+        if reader.diagnostics.count > mark && !reader.machine.isDirectory(path) {
+            noteVanished(path, since: mark, reader: &reader)
+            return nil
+        }
         return device
+    }
+
+    /// Drops the diagnostics a vanished device or channel caused since `mark` and notes, once, that
+    /// it vanished.
+    static func noteVanished(_ path: String, since mark: Int, reader: inout AttributeReader) {
+        let what = path.contains("/channels/") ? "channel" : "device"
+        reader.diagnostics.removeSubrange(mark...)
+        reader.note(Diagnostic(path: path, message: "\(path): \(what) vanished during the scan (rescinded)"))
     }
 
     private static func readDeviceAttributes(_ device: inout VMBusDevice, reader: inout AttributeReader) {
@@ -102,14 +139,16 @@ public enum VMBusReader {
         }
     }
 
-    /// `channel_vp_mapping`: one `relid:cpu` line per channel (§3.2).
-    static func parseMapping(_ text: String, path: String, reader: inout AttributeReader) -> [(relid: Int, cpu: Int)]? {
+    /// `channel_vp_mapping`: one `relid:cpu` line per channel (§3.2). A line that does not parse
+    /// is skipped with a warning and the others are kept: the kernel itself cuts the last line
+    /// when the page fills (`scnprintf` in `channel_vp_mapping_show()`).
+    static func parseMapping(_ text: String, path: String, reader: inout AttributeReader) -> [(relid: Int, cpu: Int)] {
         var pairs: [(relid: Int, cpu: Int)] = []
         for line in text.split(separator: "\n") {
-            let parts = line.split(separator: ":")
+            let parts = line.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, let relid = Int(parts[0]), let cpu = Int(parts[1]) else {
                 reader.note(Diagnostic(path: path, message: "\(path): not a relid:cpu line: \"\(line.prefix(40))\""))
-                return nil
+                continue
             }
             pairs.append((relid, cpu))
         }

@@ -32,7 +32,10 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
     @Option(help: ArgumentHelp("Only channels whose interrupt targets this CPU.", valueName: "cpu"))
     var cpu: Int?
 
-    @Option(help: ArgumentHelp("Sort by this column (largest first for numbers).", valueName: "column"))
+    @Option(
+        help: ArgumentHelp(
+            "Sort by this column: numbers largest first, text A to Z, unknown values (-) last.",
+            valueName: "column"))
     var sort: String?
 
     @Option(
@@ -69,9 +72,7 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
         var rows = state.devices.flatMap { device in
             device.channels.map { ChannelRow(device: device, channel: $0, online: state.onlineCPUs) }
         }
-        if let sortColumn {
-            rows.sort { sortColumn.sortKey($0) > sortColumn.sortKey($1) }
-        }
+        if let sortColumn { rows = sortColumn.sorted(rows) }
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(VMBusReport(state: state), context: context) {
             var table = Table(columns: selected.map { Table.Column($0.header, $0.alignment) })
@@ -84,6 +85,9 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
 
     private func selectedColumns() throws(CommandFailure) -> [ChannelColumn] {
         let names = columns.map { $0.split(separator: ",").map(String.init) } ?? ChannelColumn.defaultNames
+        guard !names.isEmpty else {
+            throw CommandFailure("no columns given", hint: "hvctl vmbus channels --list-columns", status: .usage)
+        }
         var selected: [ChannelColumn] = []
         for name in names { selected.append(try column(name)) }
         return selected

@@ -88,7 +88,9 @@ enum VMBusAbsence {
                 status: problem.message.contains("permission") ? .permissionDenied : .ioError)
         }
         if state.present == nil {
-            return CommandFailure("\(machine.origin) holds no /sys/bus (a partial snapshot)", status: .invalidInput)
+            return CommandFailure(
+                "\(machine.origin) holds no /sys (a partial snapshot): it cannot list VMBus devices",
+                status: .invalidInput)
         }
         return CommandFailure(
             "no VMBus on \(machine.origin): /sys/bus/vmbus does not exist (not a Hyper-V guest, or hv_vmbus is not loaded)",

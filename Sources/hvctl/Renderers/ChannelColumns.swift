@@ -18,16 +18,16 @@ struct ChannelRow {
 /// The columns of `hvctl vmbus channels` as data (lsblk-style): they drive `-o`, `--list-columns`,
 /// `--sort` and the help text.
 struct ChannelColumn: Sendable {
-    enum SortKey: Comparable {
+    enum SortKey {
         case number(Double)
         case text(String)
         case missing
 
-        static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-            switch (lhs, rhs) {
-            case (.number(let a), .number(let b)): return a < b
+        /// `--sort` order: numbers largest first, text A to Z, unknown values (`-`) last.
+        func precedes(_ other: SortKey) -> Bool {
+            switch (self, other) {
+            case (.number(let a), .number(let b)): return a > b
             case (.text(let a), .text(let b)): return a < b
-            case (.missing, .missing): return false
             case (.missing, _): return false
             case (_, .missing): return true
             case (.number, .text): return true
@@ -67,10 +67,10 @@ struct ChannelColumn: Sendable {
         ChannelColumn(
             name: "class", help: "device class (short name, or the class GUID when unknown)", alignment: .left,
             cell: { Table.Cell($0.device.deviceClass?.shortName ?? $0.device.classID ?? "-") },
-            sortKey: { .text($0.device.deviceClass?.shortName ?? $0.device.classID ?? "") }),
+            sortKey: { row in (row.device.deviceClass?.shortName ?? row.device.classID).map { .text($0) } ?? .missing }),
         ChannelColumn(
             name: "driver", help: "bound driver", alignment: .left, cell: { Table.Cell($0.device.driver ?? "-") },
-            sortKey: { .text($0.device.driver ?? "") }),
+            sortKey: { row in row.device.driver.map { .text($0) } ?? .missing }),
         ChannelColumn(
             name: "relid", help: "channel relid", alignment: .right, cell: { number($0.channel.relid) },
             sortKey: { key($0.channel.relid) }),
@@ -123,6 +123,16 @@ struct ChannelColumn: Sendable {
                 return Table.Cell(String(full), full > 0 ? .yellow : nil)
             }, sortKey: { key($0.channel.outFullTotal) }),
     ]
+
+    /// Rows in `--sort` order by this column; rows that tie keep their listing order.
+    func sorted(_ rows: [ChannelRow]) -> [ChannelRow] {
+        let keyed = rows.enumerated().map { (index: $0.offset, key: sortKey($0.element), row: $0.element) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.key.precedes(rhs.key) { return true }
+            if rhs.key.precedes(lhs.key) { return false }
+            return lhs.index < rhs.index
+        }.map(\.row)
+    }
 
     static func named(_ name: String) -> ChannelColumn? {
         all.first { $0.name == name.lowercased() }

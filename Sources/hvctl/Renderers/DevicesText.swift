@@ -14,7 +14,7 @@ struct DevicesText {
         for device in devices {
             table.append([
                 Table.Cell(device.relid.map(String.init) ?? "-"),
-                Table.Cell(device.className, device.deviceClass == nil ? .yellow : nil),
+                classCell(device),
                 driverCell(device),
                 Table.Cell(String(device.channels.count)),
                 Table.Cell(device.numaNode.map(String.init) ?? "-"),
@@ -32,7 +32,8 @@ struct DevicesText {
             let relid = device.relid.map(String.init) ?? "-"
             let padded = String(repeating: " ", count: max(0, 2 - relid.count)) + relid
             let label = device.deviceClass?.lsvmbusLabel ?? "Unknown"
-            out += "VMBUS ID \(padded): Class_ID = {\(device.classID ?? "-")} - \(label)\n"
+            let classID = device.classID.map { "{\($0)}" } ?? "-"
+            out += "VMBUS ID \(padded): Class_ID = \(classID) - \(label)\n"
             if detailed {
                 out += "\tDevice_ID = {\(device.deviceID)}\n"
                 out += "\tSysfs path: \(device.sysfsPath)\n"
@@ -46,6 +47,13 @@ struct DevicesText {
             out += "\n"
         }
         return out
+    }
+
+    /// The class name, the GUID of a class reference §4 does not know (yellow), or `-` when
+    /// `class_id` could not be read.
+    private func classCell(_ device: VMBusDevice) -> Table.Cell {
+        guard device.classID != nil else { return Table.Cell("-") }
+        return Table.Cell(device.className, device.knownClassName == nil ? .yellow : nil)
     }
 
     private func driverCell(_ device: VMBusDevice) -> Table.Cell {

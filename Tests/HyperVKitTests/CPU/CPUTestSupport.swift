@@ -2,33 +2,6 @@ import Foundation
 
 @testable import HyperVKit
 
-/// A private copy of a fixture that tests may write into.
-final class FixtureCopy {
-    private let directory: TemporaryDirectory
-    let root: String
-
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    init(_ name: String) throws {
-        directory = try TemporaryDirectory(prefix: "hvctl-copy-")
-        root = directory.path + "/" + name
-        try FileManager.default.copyItem(atPath: FixtureCopy.fixtures.appendingPathComponent(name).path, toPath: root)
-    }
-
-    func machine() throws -> SnapshotMachine { try SnapshotMachine(path: root) }
-
-    /// relid → cpu of every channel, read from the files.
-    func mapping() throws -> [String: Int] {
-        let state = VMBusReader.read(try machine())
-        var result: [String: Int] = [:]
-        for device in state.devices {
-            for channel in device.channels { result["\(device.deviceID)/\(channel.relid)"] = channel.targetCPU }
-        }
-        return result
-    }
-}
-
 /// Writes plain files beneath a root, as the kernel's attribute would take the value; fails on
 /// chosen calls, or "succeeds" without writing, to exercise rollback.
 final class TestWriter: SysfsWriter, @unchecked Sendable {

@@ -20,8 +20,8 @@ import Testing
         fixturesDirectory.appendingPathComponent(fixture).appendingPathComponent(path)
     }
 
-    @Test func allTenFixturesArePresent() {
-        #expect(Self.fixtureNames.count == 10)
+    @Test func allElevenFixturesArePresent() {
+        #expect(Self.fixtureNames.count == 11)
     }
 
     @Test(arguments: fixtureNames)

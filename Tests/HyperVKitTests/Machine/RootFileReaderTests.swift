@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 @testable import HyperVKit
@@ -63,6 +65,39 @@ import Testing
         #expect(reader.file(at: "/fifo") == .failure(.invalid("not a regular file")))
         #expect(reader.file(at: "/big", limit: 4096) == .failure(.invalid("larger than 4096 bytes")))
         #expect(try reader.file(at: "/big").get().count == 5000)
+    }
+
+    /// openat2(RESOLVE_IN_ROOT) answers EAGAIN when any rename on the system races with the
+    /// resolution of `..` (openat2(2)); every link of a sysfs capture holds `..`, so on a busy
+    /// machine reads through them failed now and then. They must not.
+    @Test func linksWithDotDotSurviveConcurrentRenames() throws {
+        let (scratch, root) = try tree()
+        let reader = try RootFileReader(root: root, allowOpenat2: true)
+        try scratch.write("churn/a", "x")
+        let stop = Mutex(false)
+        let started = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let churn = scratch.path + "/churn/"
+        DispatchQueue.global().async {
+            started.signal()
+            while !stop.withLock({ $0 }) {
+                rename(churn + "a", churn + "b")
+                rename(churn + "b", churn + "a")
+            }
+            done.signal()
+        }
+        started.wait()
+        var failures: [ReadFailure] = []
+        for _ in 0..<10000 {
+            if case .failure(let failure) = reader.directory(at: "/sys/bus/vmbus/devices/dev0") {
+                failures.append(failure)
+            }
+        }
+        stop.withLock { $0 = true }
+        done.wait()
+        #expect(
+            failures.count == 0,
+            "\(failures.count) reads failed, first: \(failures.first.map(String.init(describing:)) ?? "")")
     }
 
     @Test func aMissingRootIsAnError() {
