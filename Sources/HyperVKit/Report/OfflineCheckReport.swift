@@ -83,18 +83,14 @@ public struct OfflineCheckReport: Sendable, Encodable {
     }
 }
 
-/// The negotiated VMBus version, as the CPU commands need it: from the kernel log, the only place
-/// it is published (reference §5.2).
+/// The negotiated VMBus version as the CPU commands need it: from the kernel log, the only place
+/// it is published (reference §5.2), or inferred by `hvctl vmbus version`'s rules when the log
+/// lacks it (source "inferred").
 public enum NegotiatedVersion {
     public static func read(_ machine: any Machine) -> (
         version: VMBusVersion?, source: String?, diagnostics: [Diagnostic]
     ) {
-        var log = KernelLogReading(machine)
-        switch log.facts() {
-        case .success(let facts):
-            return (facts.vmbusVersion, facts.vmbusVersion == nil ? nil : "kernel_log", [])
-        case .failure(let failure):
-            return (nil, nil, [Diagnostic(source: "kernel_log", message: failure.message, hint: failure.hint)])
-        }
+        let report = VMBusVersionReportBuilder.build(machine)
+        return (report.version, report.source?.rawValue, report.diagnostics)
     }
 }

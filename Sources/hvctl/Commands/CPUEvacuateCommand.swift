@@ -70,7 +70,7 @@ struct CPUEvacuateCommand: ParsableCommand, ReportCommand {
         let negotiated = NegotiatedVersion.read(context.machine)
         let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
         var output = CommandOutput()
-        output.warnings += try execution.checkVersion(negotiated.version)
+        output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
         output.warn(inventory.diagnostics + vmbus.diagnostics + negotiated.diagnostics)
         let closed = closedDevices(on: evacuating, in: &vmbus)
         output.warnings += closed

@@ -37,7 +37,7 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
         let negotiated = NegotiatedVersion.read(context.machine)
         let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
         var output = CommandOutput()
-        output.warnings += try execution.checkVersion(negotiated.version)
+        output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
         var moves: [ChannelMove] = []
         for move in record.undo {
             let device = vmbus.devices.first { $0.deviceID == move.deviceID }

@@ -11,8 +11,14 @@ struct MoveExecution {
     var apply: Bool
     var force: Bool
 
-    /// VMBus must be 4.1+ to move channels; an unknown version blocks `--apply` unless `--force`.
-    func checkVersion(_ version: VMBusVersion?) throws(CommandFailure) -> [String] {
+    /// VMBus must be 4.1+ to move channels; an unknown version, or one only inferred from the
+    /// host build, blocks `--apply` unless `--force`.
+    func checkVersion(_ version: VMBusVersion?, source: String? = "kernel_log") throws(CommandFailure) -> [String] {
+        if let version, source == "inferred", version >= OfflineCheck.retargetMinimum, apply, !force {
+            throw CommandFailure(
+                "the negotiated VMBus version is only inferred (\(version), from the host build): the kernel log does not say",
+                hint: "read the log as root, or pass --force to apply anyway", status: .answerNo)
+        }
         guard let version else {
             if apply && !force {
                 throw CommandFailure(

@@ -57,7 +57,7 @@ struct VMBusSetCPUCommand: ParsableCommand, ReportCommand {
         let negotiated = NegotiatedVersion.read(context.machine)
         let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
         var output = CommandOutput()
-        output.warnings += try execution.checkVersion(negotiated.version)
+        output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
         let moves = from == cpu ? [] : [ChannelMove(deviceID: target.deviceID, relid: relid, from: from, to: cpu)]
         let plan = EvacuationPlanner.Plan(moves: moves, loadAfter: [:], destinations: [cpu])
         var report = EvacuationReport(
