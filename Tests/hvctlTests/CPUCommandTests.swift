@@ -39,6 +39,23 @@ import Testing
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
     }
 
+    /// vmbus-broken has CPU 2 offline: it cannot receive channel interrupts (§3.4 check 5).
+    @Test func anOfflineTargetIsAUsageError() throws {
+        let result = try CommandHarness.runBinary([
+            "--snapshot", FixturePaths.snapshot("vmbus-broken"), "cpu", "evacuate", "1", "--to", "2",
+        ])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("CPU 2 is offline"))
+    }
+
+    @Test func evacuatingEveryCPULeavesNoDestination() throws {
+        let result = try CommandHarness.runBinary([
+            "--snapshot", FixturePaths.snapshot("azure-d8ds-v5"), "cpu", "evacuate", "0-7",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no online housekeeping CPU is left"))
+    }
+
     @Test func offlineCheckExitsByTheVerdict() throws {
         let snapshot = FixturePaths.snapshot("azure-d8ds-v5")
         #expect(try CommandHarness.runBinary(["--snapshot", snapshot, "cpu", "offline-check", "5"]).status == 1)
