@@ -22,6 +22,9 @@ public final class RootFileReader: Sendable {
     /// resolved component by component instead.
     private let hasOpenat2: Bool
 
+    /// How often an openat2 that a concurrent rename made fail with EAGAIN is tried.
+    static let openat2Tries = 8
+
     /// Files larger than this are refused as `invalid` (sysfs attributes are at most a page; the
     /// largest file hvctl reads, /proc/interrupts on a 2048-CPU guest, is a few MiB).
     public static let defaultLimit = 16 << 20
@@ -152,8 +155,15 @@ public final class RootFileReader: Sendable {
         }
         let relative = RootFileReader.relative(path)
         if hasOpenat2 {
-            let fd = hvctl_open_in_root(rootFD, relative, flags)
-            return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(-fd))
+            // openat2 fails with EAGAIN when a rename anywhere on the system raced a walk through
+            // `..` (every device link is `../../../devices/…`), and says to retry (openat2(2)). On a
+            // busy machine that happens; unretried, it showed as a spurious warning or a missing
+            // driver. After a few tries the by-hand resolution, which does not depend on it.
+            for _ in 0..<RootFileReader.openat2Tries {
+                let fd = hvctl_open_in_root(rootFD, relative, flags)
+                if fd >= 0 { return .success(fd) }
+                if -fd != EAGAIN { return .failure(RootFileReader.failure(-fd)) }
+            }
         }
         return resolveByHand(relative).flatMap { resolved in
             let fd = openat(rootFD, resolved.isEmpty ? "." : resolved, flags | O_NOFOLLOW)
@@ -162,7 +172,7 @@ public final class RootFileReader: Sendable {
     }
 
     /// Resolves every link in `relative` by hand, clamping `..` and absolute targets to the root.
-    /// Used only where openat2 is unavailable.
+    /// Used where openat2 is unavailable, or keeps failing with EAGAIN.
     private func resolveByHand(_ relative: String) -> Result<String, ReadFailure> {
         var pending = relative.split(separator: "/").map(String.init).reversed() as [String]
         var resolved: [String] = []
