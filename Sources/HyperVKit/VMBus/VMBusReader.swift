@@ -7,16 +7,21 @@ public enum VMBusReader {
     public static let busDirectory = "/sys/bus/vmbus"
     public static let devicesDirectory = "/sys/bus/vmbus/devices"
 
-    /// What to read: `devices` needs only the device attributes and the channel list; `channels`
-    /// needs every channel attribute.
+    /// What to read: `devices` as text needs only the attributes it prints (class, relid, NUMA
+    /// node, channel-to-CPU mapping, driver) and the channel list; JSON and `channels` need every
+    /// device and channel attribute. Reading less is most of what makes the text listing fast.
     public struct Options: Sendable {
         public var channelAttributes: Bool
+        /// `state`, `monitor_id`, `device`, `vendor`, `modalias`, `driver_override` and where the
+        /// device link points: the device attributes only JSON shows.
+        public var deviceDetails: Bool
 
-        public init(channelAttributes: Bool) {
+        public init(channelAttributes: Bool, deviceDetails: Bool = true) {
             self.channelAttributes = channelAttributes
+            self.deviceDetails = deviceDetails
         }
 
-        public static let devicesOnly = Options(channelAttributes: false)
+        public static let devicesOnly = Options(channelAttributes: false, deviceDetails: false)
         public static let everything = Options(channelAttributes: true)
     }
 
@@ -65,8 +70,8 @@ public enum VMBusReader {
             reader.note(.read(path + "/channels", failure))
             channelNames = []
         }
-        readDeviceAttributes(&device, reader: &reader)
-        if case .success(let target) = reader.machine.link(at: path) {
+        readDeviceAttributes(&device, details: options.deviceDetails, reader: &reader)
+        if options.deviceDetails, case .success(let target) = reader.machine.link(at: path) {
             device.devicePath = resolve(target, from: devicesDirectory)
         }
         if case .success(let target) = reader.machine.link(at: path + "/driver") {
@@ -76,19 +81,23 @@ public enum VMBusReader {
         return device
     }
 
-    private static func readDeviceAttributes(_ device: inout VMBusDevice, reader: inout AttributeReader) {
+    private static func readDeviceAttributes(
+        _ device: inout VMBusDevice, details: Bool, reader: inout AttributeReader
+    ) {
         let path = device.sysfsPath
         device.classID = reader.text(path + "/class_id").map(GUIDText.normalized)
         device.deviceClass = device.classID.flatMap(DeviceClassCatalog.lookup(guid:))
         device.relid = reader.int(path + "/id")
-        device.state = reader.int(path + "/state")
+        if details { device.state = reader.int(path + "/state") }
         device.numaNode = reader.int(path + "/numa_node", .optional)
-        device.monitorID = reader.int(path + "/monitor_id", .optional)
-        device.deviceType = reader.hex(path + "/device", .optional)
-        device.vendor = reader.hex(path + "/vendor", .optional)
-        device.modalias = reader.text(path + "/modalias", .optional)
-        device.driverOverride = reader.text(path + "/driver_override", .optional).flatMap {
-            $0.isEmpty || $0 == "(null)" ? nil : $0
+        if details {
+            device.monitorID = reader.int(path + "/monitor_id", .optional)
+            device.deviceType = reader.hex(path + "/device", .optional)
+            device.vendor = reader.hex(path + "/vendor", .optional)
+            device.modalias = reader.text(path + "/modalias", .optional)
+            device.driverOverride = reader.text(path + "/driver_override", .optional).flatMap {
+                $0.isEmpty || $0 == "(null)" ? nil : $0
+            }
         }
         if let mapping = reader.text(path + "/channel_vp_mapping", .optional) {
             device.channelCPUMapping = parseMapping(mapping, path: path + "/channel_vp_mapping", reader: &reader)
