@@ -163,7 +163,8 @@ public final class RootFileReader: Sendable {
     /// component to look up instead of the whole path, and in a snapshot the device link, every time.
     /// The name is one plain component opened with O_NOFOLLOW, so it cannot leave the directory,
     /// which was itself opened beneath the root. A final symbolic link (ELOOP) or any failure other
-    /// than "no such name" is retried along the whole path, whose answer is the authoritative one.
+    /// than "no such name" or "no such directory" is retried along the whole path, whose answer is
+    /// the authoritative one.
     private func openBeneath(_ path: String, flags: Int32) -> Result<Int32, ReadFailure> {
         let (parent, name) = RootFileReader.split(path)
         if !name.isEmpty, name != ".", name != ".." {
@@ -171,9 +172,12 @@ public final class RootFileReader: Sendable {
                 let child = openat(fd, name, flags | O_NOFOLLOW)
                 return child >= 0 ? child : -errno
             }
-            if case .success(let fd) = opened {
-                if fd >= 0 { return .success(fd) }
-                if -fd == ENOENT { return .failure(.absent) }
+            switch opened {
+            case .success(let fd) where fd >= 0: return .success(fd)
+            case .success(let fd) where -fd == ENOENT: return .failure(.absent)
+            // No such directory: the whole path cannot resolve either (ENOENT or ENOTDIR there too).
+            case .failure(.absent): return .failure(.absent)
+            default: break
             }
         }
         return openPath(path, flags: flags)
