@@ -60,7 +60,7 @@ enum Lsvmbus {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("lsvmbus")
-        try text.write(to: copy, atomically: true, encoding: .utf8)
+        try text.write(to: copy, atomically: false, encoding: .utf8)  // a private directory: no rename needed
         return try CommandHarness.runExecutable(python3, [copy.path] + arguments)
     }
 
