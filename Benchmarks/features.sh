@@ -17,7 +17,7 @@ static=.build-static/release/hvctl
 cpuid=$(command -v cpuid || true)
 [ -n "$cpuid" ] || { echo "cpuid not installed (apt-get install cpuid)" >&2; exit 1; }
 echo "fixture: $fixture; $(nproc) CPUs; kernel $(uname -r); $runs runs each"
-printf '%-34s %5s %10s %8s %12s %5s\n' command runs "median ms" "p90 ms" "peak RSS MB" exit
+printf '%-34s %5s %10s %8s %12s %5s %8s\n' command runs "median ms" "p90 ms" "peak RSS MB" exit "CPU ms"
 m() { "$work/measure" "$runs" "$@"; }
 m "cpuid -f cpuid.txt" "$cpuid" -f "$fixture/cpuid.txt"
 m "hvctl features --json (static)" "$static" --snapshot "$fixture" features --json

@@ -1,4 +1,5 @@
 import CRootFS
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -21,14 +22,20 @@ public final class RootFileReader: Sendable {
     /// Whether openat2 works here; when it does not (kernel < 5.6, old seccomp profile), paths are
     /// resolved component by component instead.
     private let hasOpenat2: Bool
+    /// The directories of the last paths opened, kept open, most recently used last (see `inParent`).
+    private let openDirectories = Mutex<[OpenDirectory]>([])
+
+    private struct OpenDirectory {
+        var path: String
+        var fd: Int32
+    }
+
+    /// How many directories `inParent` keeps open.
+    static let directoriesKept = 4
 
     /// Files larger than this are refused as `invalid` (sysfs attributes are at most a page; the
     /// largest file hvctl reads, /proc/interrupts on a 2048-CPU guest, is a few MiB).
     public static let defaultLimit = 16 << 20
-
-    /// How often an openat2 that raced with a rename (EAGAIN) is retried before the by-hand
-    /// resolution takes over.
-    static let openat2Attempts = 8
 
     /// Opens `root`. Fails with the errno of the open when the root is not a readable directory.
     public convenience init(root: String) throws(ReadFailure) {
@@ -53,6 +60,9 @@ public final class RootFileReader: Sendable {
 
     deinit {
         if rootFD != AT_FDCWD { close(rootFD) }
+        openDirectories.withLock { directories in
+            for directory in directories { close(directory.fd) }
+        }
     }
 
     /// The bytes of a regular file, at most `limit` of them.
@@ -82,14 +92,15 @@ public final class RootFileReader: Sendable {
         case .failure(let failure): return .failure(failure)
         }
         defer { close(fd) }
-        var page = [UInt8](repeating: 0, count: 4096)
-        let count = page.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count >= 0 else { return .failure(RootFileReader.failure(errno)) }
-        if count < page.count {
-            page.removeSubrange(count...)
-            return .success(page)
+        // A stack page, and an array of just the bytes read: no 4 KiB heap block to fill and trim
+        // for each of the thousands of attributes of a large guest.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { page in
+            let count = read(fd, page.baseAddress, page.count)
+            guard count >= 0 else { return .failure(RootFileReader.failure(errno)) }
+            let bytes = Array(page[0..<count])
+            if count < page.count { return .success(bytes) }
+            return RootFileReader.readAll(fd, limit: RootFileReader.defaultLimit).map { bytes + $0 }
         }
-        return RootFileReader.readAll(fd, limit: RootFileReader.defaultLimit).map { page + $0 }
     }
 
     /// An existing file beneath the root opened for writing (never created, never through a final
@@ -125,37 +136,85 @@ public final class RootFileReader: Sendable {
     public func link(at path: String) -> Result<String, ReadFailure> {
         let (parent, name) = RootFileReader.split(path)
         guard !name.isEmpty, name != ".", name != ".." else { return .failure(.invalid("not a symbolic link")) }
-        let fd: Int32
-        switch openBeneath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) {
-        case .success(let opened): fd = opened
-        case .failure(let failure): return .failure(failure)
+        let read = inParent(parent) { fd -> Result<String, ReadFailure> in
+            var buffer = [CChar](repeating: 0, count: 4097)
+            let count = readlinkat(fd, name, &buffer, 4096)
+            guard count >= 0 else {
+                let code = errno
+                return .failure(code == EINVAL ? .invalid("not a symbolic link") : RootFileReader.failure(code))
+            }
+            let bytes = buffer[0..<count].map { UInt8(bitPattern: $0) }
+            return .success(String(decoding: bytes, as: UTF8.self))
         }
-        defer { close(fd) }
-        var buffer = [CChar](repeating: 0, count: 4097)
-        let count = readlinkat(fd, name, &buffer, 4096)
-        guard count >= 0 else {
-            let code = errno
-            return .failure(code == EINVAL ? .invalid("not a symbolic link") : RootFileReader.failure(code))
-        }
-        let bytes = buffer[0..<count].map { UInt8(bitPattern: $0) }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        return read.flatMap { $0 }
     }
 
     /// Whether anything (file, directory, link) exists at `path`, without following a final link.
     public func exists(_ path: String) -> Bool {
         let (parent, name) = RootFileReader.split(path)
-        guard case .success(let fd) = openBeneath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) else {
-            return false
+        let found = inParent(parent) { fd -> Bool in
+            if name.isEmpty { return true }
+            var info = stat()
+            return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0
         }
-        defer { close(fd) }
-        if name.isEmpty { return true }
-        var info = stat()
-        return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+        return (try? found.get()) ?? false
     }
 
     // MARK: - Opening beneath the root
 
+    /// Opens `path` by its name in its directory, which stays open for the next path in the same
+    /// directory (the VMBus reader reads a dozen attributes per device and per channel): one path
+    /// component to look up instead of the whole path, and in a snapshot the device link, every time.
+    /// The name is one plain component opened with O_NOFOLLOW, so it cannot leave the directory,
+    /// which was itself opened beneath the root. A final symbolic link (ELOOP) or any failure other
+    /// than "no such name" or "no such directory" is retried along the whole path, whose answer is
+    /// the authoritative one.
     private func openBeneath(_ path: String, flags: Int32) -> Result<Int32, ReadFailure> {
+        let (parent, name) = RootFileReader.split(path)
+        if !name.isEmpty, name != ".", name != ".." {
+            let opened = inParent(parent) { fd -> Int32 in
+                let child = openat(fd, name, flags | O_NOFOLLOW)
+                return child >= 0 ? child : -errno
+            }
+            switch opened {
+            case .success(let fd) where fd >= 0: return .success(fd)
+            case .success(let fd) where -fd == ENOENT: return .failure(.absent)
+            // No such directory: the whole path cannot resolve either (ENOENT or ENOTDIR there too).
+            case .failure(.absent): return .failure(.absent)
+            default: break
+            }
+        }
+        return openPath(path, flags: flags)
+    }
+
+    /// Runs `body` on an open descriptor of the directory `parent`: one kept from an earlier call,
+    /// else a newly opened one (O_PATH) that replaces the least recently used. A few are kept
+    /// because a VMBus scan alternates between the devices directory, a device's and a channel's.
+    /// Only ever directories this reader resolved beneath its root; used under a lock, so a reader
+    /// shared by threads never has a descriptor closed under it. A kept directory that is removed
+    /// and created anew (a device rescinded and offered again) reads as absent until it is evicted:
+    /// a scan moves past it in milliseconds, but a reader kept to poll the same directories for
+    /// long would need to drop them between polls.
+    private func inParent<T>(_ parent: String, _ body: (Int32) -> T) -> Result<T, ReadFailure> {
+        openDirectories.withLock { directories -> Result<T, ReadFailure> in
+            if let index = directories.lastIndex(where: { $0.path == parent }) {
+                let directory = directories[index]
+                if index != directories.count - 1 { directories.append(directories.remove(at: index)) }
+                return .success(body(directory.fd))
+            }
+            switch openPath(parent, flags: HVCTL_O_PATH | O_DIRECTORY | O_CLOEXEC) {
+            case .success(let fd):
+                if directories.count >= RootFileReader.directoriesKept { close(directories.removeFirst().fd) }
+                directories.append(OpenDirectory(path: parent, fd: fd))
+                return .success(body(fd))
+            case .failure(let failure):
+                return .failure(failure)
+            }
+        }
+    }
+
+    /// Opens `path` by resolving all of it beneath the root.
+    private func openPath(_ path: String, flags: Int32) -> Result<Int32, ReadFailure> {
         if rootFD == AT_FDCWD {
             let fd = open(path.isEmpty ? "/" : path, flags)
             return fd >= 0 ? .success(fd) : .failure(RootFileReader.failure(errno))
@@ -175,7 +234,7 @@ public final class RootFileReader: Sendable {
     }
 
     /// Resolves every link in `relative` by hand, clamping `..` and absolute targets to the root.
-    /// Used only where openat2 is unavailable.
+    /// Used where openat2 is unavailable, or keeps failing with EAGAIN.
     private func resolveByHand(_ relative: String) -> Result<String, ReadFailure> {
         var pending = relative.split(separator: "/").map(String.init).reversed() as [String]
         var resolved: [String] = []
@@ -238,11 +297,14 @@ public final class RootFileReader: Sendable {
         return trimmed.isEmpty ? "." : String(trimmed)
     }
 
+    /// Splits off the last component. On UTF-8 bytes: `Substring.count` and `last` walk grapheme
+    /// clusters, which cost more than the open itself once every read calls this.
     static func split(_ path: String) -> (parent: String, name: String) {
+        let slashByte = UInt8(ascii: "/")
         var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.last == "/" { trimmed.removeLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+        while trimmed.utf8.count > 1 && trimmed.utf8.last == slashByte { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.utf8.lastIndex(of: slashByte) else { return (".", String(trimmed)) }
         let parent = trimmed[..<slash]
-        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.index(after: slash)...]))
+        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.utf8.index(after: slash)...]))
     }
 }

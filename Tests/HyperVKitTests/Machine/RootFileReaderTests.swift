@@ -57,6 +57,31 @@ import Testing
         _ = scratch
     }
 
+    /// Names are opened in a directory kept open from the previous read (RootFileReader.inParent):
+    /// a link as the last component must still be resolved beneath the root, and the right file
+    /// must be read when more directories alternate than are kept.
+    @Test(arguments: modes)
+    func aKeptDirectoryNeitherLetsALinkOutNorMixesDirectories(_ openat2: Bool) throws {
+        let (scratch, root) = try tree()
+        let count = RootFileReader.directoriesKept + 2
+        for index in 0..<count { try scratch.write("root/sys/devices/d\(index)/id", "\(index)\n") }
+        try scratch.link("root/sys/devices/d0/escape", to: "../../../../outside-secret")
+        try scratch.link("root/sys/devices/d0/inside", to: "../dev0/id")
+        let reader = try RootFileReader(root: root, allowOpenat2: openat2)
+        for round in 0..<2 {
+            for index in 0..<count {
+                #expect(try reader.attributeBytes(at: "/sys/devices/d\(index)/id").get() == Array("\(index)\n".utf8))
+            }
+            #expect(reader.attributeBytes(at: "/sys/devices/d0/escape") == .failure(.absent), "round \(round)")
+            #expect(try reader.file(at: "/sys/devices/d0/inside").get() == Array("14\n".utf8))
+            #expect(reader.file(at: "/sys/devices/d0/..") == .failure(.unreadable(.EISDIR)))
+            #expect(reader.attributeBytes(at: "/sys/devices/d0/missing") == .failure(.absent))
+            #expect(try reader.link(at: "/sys/devices/d0/inside").get() == "../dev0/id")
+            #expect(reader.exists("/sys/devices/d0/escape"))
+        }
+        _ = scratch
+    }
+
     @Test func neverBlocksOnAFifoAndBoundsReads() throws {
         let scratch = try ScratchDirectory()
         #expect(mkfifo(scratch.path + "/fifo", 0o600) == 0)

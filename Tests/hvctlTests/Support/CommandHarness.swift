@@ -38,8 +38,15 @@ enum CommandHarness {
 
     /// Runs the built binary with a clean environment (no colour, no terminal).
     static func runBinary(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        try runExecutable(binary, arguments, environment: environment)
+    }
+
+    /// Runs any executable the same way: clean environment, stdout and stderr kept apart.
+    static func runExecutable(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "TERM": "dumb"]
         env.merge(environment) { $1 }
