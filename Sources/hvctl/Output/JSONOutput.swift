@@ -27,7 +27,13 @@ indirect enum JSONNode {
         var node: JSONNode = .null
         var items: [Box] = []
         var members: [(String, Box)] = []
-        var memberIndex: [String: Int] = [:]
+    }
+
+    /// Indentation strings, made once: a channel listing writes tens of thousands of lines.
+    static let indents: [String] = (0..<32).map { String(repeating: " ", count: $0 * 2) }
+
+    static func indent(_ level: Int) -> String {
+        level / 2 < indents.count ? indents[level / 2] : String(repeating: " ", count: level)
     }
 
     func write(to out: inout String, indent: Int, box: Box) {
@@ -41,29 +47,35 @@ indirect enum JSONNode {
             guard !items.isEmpty else { return out += "[]" }
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += JSONNode.indent(indent + 2)
                 item.node.write(to: &out, indent: indent + 2, box: item)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += JSONNode.indent(indent) + "]"
         case .object:
             let members = box.members
             guard !members.isEmpty else { return out += "{}" }
             out += "{\n"
             for (index, member) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += JSONNode.indent(indent + 2)
                 JSONNode.quote(member.0, into: &out)
                 out += ": "
                 member.1.node.write(to: &out, indent: indent + 2, box: member.1)
                 out += index == members.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += JSONNode.indent(indent) + "}"
         }
     }
 
     /// RFC 8259 string escaping.
     static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings (keys, GUIDs, names) need no escape: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -129,11 +141,13 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     var codingPath: [any CodingKey]
 
     /// The box for `key`, reusing an existing member so a key written twice keeps its first place.
+    /// The box for `key`; a key written twice keeps its first place (objects are small, so a
+    /// scan is cheaper than hashing every key).
     private func slot(_ key: Key) -> JSONNode.Box {
-        if let index = box.memberIndex[key.stringValue] { return box.members[index].1 }
+        let name = key.stringValue
+        if let existing = box.members.first(where: { $0.0 == name }) { return existing.1 }
         let child = JSONNode.Box()
-        box.memberIndex[key.stringValue] = box.members.count
-        box.members.append((key.stringValue, child))
+        box.members.append((name, child))
         return child
     }
 
