@@ -2,7 +2,7 @@
 /// one hint for each (reference §9 for what each errno means on `/dev/cpu/N/msr`).
 public enum MSRDiagnostics {
     /// The msr driver is a module on Debian (`CONFIG_X86_MSR=m`); hvctl never loads it itself.
-    public static let driverHint = "modprobe msr (as root; hvctl never loads it)"
+    public static let driverHint = "the msr driver is not loaded: run modprobe msr as root; hvctl never loads it"
     /// /dev/cpu/N/msr is mode 0600 root.
     public static let accessHint = "run as root: /dev/cpu/N/msr is readable by root only"
     /// `msr_open()` needs CAP_SYS_RAWIO; lockdown refuses only writes (`arch/x86/kernel/msr.c`).
@@ -49,7 +49,7 @@ public enum MSRDiagnostics {
             diagnostics.append(
                 Diagnostic(
                     source: "msr", message: "not granted to this partition, not read: \(names)",
-                    hint: "--force reads them anyway (a read of a missing MSR fails with EIO)"))
+                    hint: "--force reads them anyway; a read the partition is not granted fails with EIO"))
         }
         for reading in first.readings {
             guard case .unsafe(let why) = reading.outcome else { continue }
