@@ -48,7 +48,8 @@ public enum MSRReportBuilder {
         var report = MSRReport(cpus: cpus, privileges: privileges, forced: request.force)
         if report.readStatus == .nothingCaptured {
             return .failure(
-                ReportFailure(.invalidInput, "\(machine.origin) holds no MSR capture for these CPUs (msr/cpu<N>.txt)"))
+                ReportFailure(
+                    .invalidInput, "\(machine.origin) holds no capture of these MSRs on these CPUs (msr/cpu<N>.txt)"))
         }
         report.differences = MSRComparison.differences(cpus)
         report.diagnostics = diagnostics + MSRDiagnostics.make(report)

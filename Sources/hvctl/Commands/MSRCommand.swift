@@ -70,7 +70,8 @@ struct MSRCommand: ParsableCommand, ReportCommand {
         let indexes = try MSRNames.resolve(names, force: force)
         let cpus = try MSRCPUSelection.resolve(context.machine, cpu: cpu, all: allCPUs)
         let report: MSRReport
-        switch MSRReportBuilder.build(context.machine, request: MSRRequest(indexes: indexes, cpus: cpus, force: force)) {
+        switch MSRReportBuilder.build(context.machine, request: MSRRequest(indexes: indexes, cpus: cpus, force: force))
+        {
         case .success(let built): report = built
         case .failure(let failure): throw CommandFailure(failure)
         }
@@ -109,7 +110,8 @@ enum MSRNames {
         let lowered = name.lowercased()
         guard lowered.hasPrefix("0x"), let index = UInt32(lowered.dropFirst(2), radix: 16) else {
             throw CommandFailure(
-                "unknown MSR \"\(name)\"", hint: "write a name such as GUEST_OS_ID or SINT2, or an address such as 0x40000021",
+                "unknown MSR \"\(name)\"",
+                hint: "write a name such as GUEST_OS_ID or SINT2, or an address such as 0x40000021",
                 status: .usage)
         }
         if MSRCatalog.msr(at: index) != nil { return index }
@@ -129,7 +131,9 @@ enum MSRNames {
 /// `--cpu N` / `--all-cpus` against the CPUs the machine has online.
 enum MSRCPUSelection {
     static func resolve(_ machine: any Machine, cpu: Int?, all: Bool) throws(CommandFailure) -> [Int] {
-        let online = (try? machine.attribute(at: CPUTopology.directory + "/online").get()).flatMap { CPUList(parsing: $0) }
+        let online = (try? machine.attribute(at: CPUTopology.directory + "/online").get()).flatMap {
+            CPUList(parsing: $0)
+        }
         if all { return online?.cpus ?? [0] }
         let wanted = cpu ?? 0
         if let online, !online.contains(wanted) {
