@@ -481,6 +481,140 @@ def add_efi(snap):
 VMBUS_5_3 = (5 << 16) | 3  # 327683, ref §3.1 / §5.1
 
 
+# --------------------------------------------------------------------------------------------
+# Synthetic MSR captures: msr/cpu<N>.txt, one "0x<index> 0x<16 hex>" or "0x<index> <ERRNO>" line
+# per MSR (docs/snapshot-format.md). The MSRs are those whose layout ref §2.2 gives and that ref
+# §2.1 calls safe to read; the values are what the 6.1 code paths named below program (ref §2.3).
+# --------------------------------------------------------------------------------------------
+
+MSR_DEFAULT = ([0x40000000, 0x40000001, 0x40000002, 0x40000010, 0x40000020, 0x40000021, 0x40000022,
+                0x40000023, 0x40000073, 0x40000080, 0x40000081, 0x40000082, 0x40000083]
+               + [0x40000090 + n for n in range(16)] + [0x400000B0 + n for n in range(8)]
+               + [0x40000100 + n for n in range(6)] + [0x40000106, 0x40000107, 0x40000108, 0x40000118])
+# ref §2.1 "hvctl read": GUEST_IDLE (never: a read idles the VP), RESET, EOI, EOM, SIRBP
+MSR_NEVER_READ = {0x400000F0, 0x40000003, 0x40000070, 0x40000084, 0x40000085}
+assert not MSR_NEVER_READ & set(MSR_DEFAULT)
+
+# ref §2.4: the 0x40000003 EAX bits (and EDX bits) each MSR needs
+MSR_GATES = {0x40000000: ([5], []), 0x40000001: ([5], []), 0x40000002: ([6], []), 0x40000010: ([0], []),
+             0x40000020: ([1], []), 0x40000021: ([9], []), 0x40000022: ([11], [8]), 0x40000023: ([11], [8]),
+             0x40000073: ([4], []), 0x40000106: ([13], []), 0x40000107: ([13], []), 0x40000108: ([13], []),
+             0x40000118: ([15], [])}
+for _i in range(0x40000080, 0x400000A0):
+    MSR_GATES[_i] = ([2], [])
+for _i in range(0x400000B0, 0x400000B8):
+    MSR_GATES[_i] = ([3], [])
+for _i in range(0x40000100, 0x40000106):
+    MSR_GATES[_i] = ([], [10])
+
+
+def msr_granted(h, index):
+    eax, _ebx, _ecx, edx = h["features"]
+    need_eax, need_edx = MSR_GATES[index]
+    return all(eax >> b & 1 for b in need_eax) and all(edx >> b & 1 for b in need_edx)
+
+
+def guest_os_id(major, minor, sublevel):
+    # src: ref §2.2; k6.1:include/asm-generic/mshyperv.h hv_generate_guest_id(): HV_LINUX_VENDOR_ID
+    # 0x8100 << 48 | LINUX_VERSION_CODE << 16, LINUX_VERSION_CODE = (a << 16) + (b << 8) + min(c, 255)
+    return (0x8100 << 48) | (((major << 16) + (minor << 8) + min(sublevel, 255)) << 16)
+
+
+def render_msrs(values):
+    """values: index -> int or errno name; lines in index order (snapshot-format.md)."""
+    out = []
+    for index in sorted(values):
+        value = values[index]
+        assert index not in MSR_NEVER_READ
+        out.append("0x%08x %s\n" % (index, value if isinstance(value, str) else "0x%016x" % value))
+    return "".join(out)
+
+
+def healthy_linux_msrs(h, cpu, m):
+    """One CPU of a healthy 6.1 x86 guest (ref §2.3). m: the fixture's modelled machine facts
+    (kernel version, uptime, frequencies, page addresses). An MSR the partition is not granted
+    reads as EIO: the capture tried it and rdmsr raised #GP (ref §2.1, §9)."""
+    hints = h["hints"][0]
+    edx = h["features"][3]
+    gap = 370 * cpu                       # modelled: ~37 us between the reads on successive CPUs
+    now = m["uptime"] + gap
+    v = {
+        0x40000000: guest_os_id(*m["kernel"]),                 # k6.1:arch/x86/hyperv/hv_init.c hyperv_init()
+        0x40000001: m["hypercall_gpa"] | 1,                    # hypercall page enabled, not locked
+        0x40000002: cpu,                                       # modelled: VP index = CPU number (ref §6.4)
+        0x40000010: m["runtime"][cpu],                         # 100 ns units this VP ran
+        0x40000020: now,                                       # partition reference time (100 ns)
+        0x40000021: m["tsc_page_gpa"] | 1,                     # k6.1:drivers/clocksource/hyperv_timer.c
+        0x40000022: m["tsc_hz"],                               # tsc_khz = TSC_FREQUENCY / 1000
+        0x40000023: h["lapic_per_jiffy"] * 250,                # logged per jiffy; Debian 6.1 CONFIG_HZ=250
+        0x40000073: m["vp_assist_gpa"][cpu] | 1,               # k6.1:arch/x86/hyperv/hv_init.c hv_cpu_init()
+        0x40000080: 1,                                         # k6.1:drivers/hv/hv.c hv_synic_enable_regs()
+        0x40000081: 1,                                         # HV_SYNIC_VERSION_1
+        0x40000082: m["siefp_gpa"][cpu] | 1,
+        0x40000083: m["simp_gpa"][cpu] | 1,
+    }
+    for n in range(16):
+        v[0x40000090 + n] = 0x10000                            # reset value: masked (ref §2.2)
+    # SINT2 = VMBUS_MESSAGE_SINT: HYPERVISOR_CALLBACK_VECTOR 0xF3, unmasked, auto-EOI = !hints[9]
+    v[0x40000092] = 0xF3 | ((0 if hints >> 9 & 1 else 1) << 17)
+    # k6.1:drivers/clocksource/hyperv_timer.c hv_ce_set_oneshot(): Enable | AutoEnable plus direct
+    # mode with HYPERV_STIMER0_VECTOR 0xED (EDX[19]) = 0x1ED9, else SINTx 2 = 0x20009
+    stimer0 = 0x1ED9 if edx >> 19 & 1 else 0x20009
+    if cpu in m.get("stimer_expired", ()):
+        stimer0 &= ~1                                          # one-shot expired, not yet re-armed
+    v[0x400000B0] = stimer0
+    # absolute expiry in reference time: ahead of now, or just behind it for an expired one-shot
+    v[0x400000B1] = now + (-1 if cpu in m.get("stimer_expired", ()) else 1) * m["next_tick"][cpu]
+    for n in range(1, 4):
+        v[0x400000B0 + 2 * n] = 0                              # Linux only uses timer 0
+        v[0x400000B1 + 2 * n] = 0
+    for n in range(5):
+        v[0x40000100 + n] = 0                                  # no crash recorded
+    v[0x40000105] = m["crash_ctl"]                             # a read returns the capabilities
+    v[0x40000106] = 0                                          # no nested hypervisor registered
+    v[0x40000107] = 0
+    v[0x40000108] = 0
+    v[0x40000118] = 1                                          # k6.1:arch/x86/kernel/cpu/mshyperv.c
+    assert sorted(v) == sorted(MSR_DEFAULT)
+    return {index: (value if msr_granted(h, index) else "EIO") for index, value in v.items()}
+
+
+def modelled_msr_machine(seed, ncpu, kernel, uptime, tsc_hz, crash_ctl, stimer_expired=()):
+    """The per-fixture facts healthy_linux_msrs() needs. All modelled: page addresses are
+    page-aligned guest-physical addresses in RAM (the SynIC pages come from get_zeroed_page(), the
+    VP assist and hypercall pages from vmalloc, the TSC page is in the kernel image's .bss:
+    k6.1:drivers/hv/hv.c hv_synic_alloc(), arch/x86/hyperv/hv_init.c, hyperv_timer.c tsc_pg);
+    run times are a share of the uptime; the next stimer0 expiry is within one 4 ms jiffy."""
+    rng = Lcg(seed)
+
+    def pages(count):
+        out = [0x100000000 + rng.next(0, 0x7FFFF) * 0x1000 for _ in range(count)]
+        assert len(set(out)) == count
+        return out
+
+    m = {"kernel": kernel, "uptime": uptime, "tsc_hz": tsc_hz, "crash_ctl": crash_ctl,
+         "stimer_expired": stimer_expired,
+         "hypercall_gpa": pages(1)[0], "tsc_page_gpa": 0x02000000 + rng.next(0, 0xFFF) * 0x1000,
+         "vp_assist_gpa": pages(ncpu), "simp_gpa": pages(ncpu), "siefp_gpa": pages(ncpu),
+         "runtime": [uptime * rng.next(5, 40) // 100 + rng.next(0, 9999999) for _ in range(ncpu)],
+         "next_tick": [rng.next(1, 40000) for _ in range(ncpu)]}
+    return m
+
+
+def failed_msrs(errno_name):
+    """Every read failed the same way (the device could not be opened, ref §9)."""
+    return {index: errno_name for index in MSR_DEFAULT}
+
+
+def add_msrs(snap, per_cpu_values):
+    for cpu, values in sorted(per_cpu_values.items()):
+        snap.text("msr/cpu%d.txt" % cpu, render_msrs(values))
+
+
+def spread(rng, count, lo, hi, align=1):
+    return [rng.next(lo, hi) // align * align for _ in range(count)]
+
+
 def hyperv_x86_log_head(h, khz, tsc_invariant, extra_after_host=()):
     """The early x86 Hyper-V lines, in the order ms_hyperv_init_platform() prints them (6.1)."""
     lines = [
@@ -914,10 +1048,18 @@ def azure_d8ds_v5():
                "hyperv_fb", "hv_pci"]
     unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xD8D5)
     unreadable.update(dmi_unreadable(dmi))
+    # Synthetic MSRs of a healthy guest (ref §2.3), read with sudo after `modprobe msr`. Kernel
+    # 6.1.192: the reference's Debian baseline (ref §0; GUEST_OS_ID 0x8100000601c00000 is ref §2.2's
+    # example); Debian's uname -r (6.1.0-37) does not carry the stable sublevel. Uptime 2 h 17 min,
+    # TSC 2793.437 MHz (tsc_khz above), CRASH_CTL = CrashNotify | CrashMessage: modelled.
+    msr_machine = modelled_msr_machine(0xD8D5, ncpu, (6, 1, 192), 82345678901, 2793437512,
+                                       0xC000000000000000, stimer_expired=[5])
+    add_msrs(snap, {c: healthy_linux_msrs(h, c, msr_machine) for c in cpus})
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-14T10:22:31Z", "x86_64", "6.1.0-37-cloud-amd64",
         "fixture: Azure Standard_D8ds_v5 (Gen2, 8 vCPU Xeon Platinum 8370C) on host build 20348, "
-        "VMBus 5.3, Debian 12 cloud kernel, accelerated networking; captured without root",
+        "VMBus 5.3, Debian 12 cloud kernel, accelerated networking; captured without root, "
+        "MSRs read with sudo after modprobe msr",
         unreadable))
     return snap, h, per_cpu
 
@@ -1066,6 +1208,13 @@ def ws2016_gen1():
     ]
     drivers = ["hyperv_keyboard", "hv_storvsc", "hv_netvsc", "hid_hyperv", "hv_utils", "hv_balloon", "hyperv_drm"]
     unreadable = add_vmbus(snap, GEN1_VMBUS, devices, ncpu, drivers, 0x1601)
+    # Synthetic MSRs (ref §2.3): EAX[15] is clear, so TSC_INVARIANT_CONTROL is not granted and the
+    # capture's read of it raised #GP -> EIO (ref §2.1, §9); hints[9] clear -> SINT2 auto-EOI;
+    # EDX[19] -> stimer0 direct mode. CRASH_CTL = CrashNotify only (no CrashMessage): modelled,
+    # no source says which WS2016 builds offer CrashMessage. Uptime 6 d 3 h, TSC 2394.455 MHz.
+    msr_machine = modelled_msr_machine(0x1601, ncpu, (6, 1, 192), 5302811234567, 2394455100,
+                                       0x8000000000000000)
+    add_msrs(snap, {c: healthy_linux_msrs(h, c, msr_machine) for c in cpus})
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-14T11:05:02Z", "x86_64", "6.1.0-37-amd64",
         "fixture: on-premises Windows Server 2016 Hyper-V, Generation 1 (BIOS, IDE), 4 vCPU, "
@@ -1184,6 +1333,9 @@ def ws2019_phantom_cpus():
     ]
     drivers = ["hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hv_balloon", "hyperv_drm"]
     unreadable = add_vmbus(snap, GEN2_VMBUS, devices, len(online), drivers, 0x1917)
+    # Captured without root while the msr module was loaded: /dev/cpu/N/msr exists (one per online
+    # CPU) but is mode 0600 root, so every open failed with EACCES (ref §9).
+    add_msrs(snap, {c: failed_msrs("EACCES") for c in online})
     unreadable.update(dmi_unreadable(dmi))
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-14T11:41:57Z", "x86_64", "6.1.0-37-amd64",
@@ -1828,6 +1980,9 @@ def vmbus_broken():
     unreadable = add_vmbus(snap, GEN2_VMBUS, devices, len(cpus), drivers, 0xB20C)
     unreadable.update(dmi_unreadable(dmi))
     unreadable.update(break_vmbus_tree(snap, devices))
+    # Captured without root and without the msr module (Debian builds it as a module and nothing
+    # loads it): no /dev/cpu/N/msr at all, so every read failed with ENOENT (ref §9). Online CPUs only.
+    add_msrs(snap, {c: failed_msrs("ENOENT") for c in online})
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-17T16:48:09Z", "x86_64", "6.1.0-37-amd64",
         "fixture: on-premises Windows Server 2019 Hyper-V, Generation 2, 4 vCPU (CPU 2 offline), "
@@ -2207,8 +2362,69 @@ def register_table(per_cpu):
     return "\n".join(rows) + "\n"
 
 
+MSR_PROVENANCE = {
+    "azure-d8ds-v5": """\
+## Synthetic MSRs (`msr/cpu0.txt` … `msr/cpu7.txt`)
+
+A healthy Debian 6.1 guest, every MSR of ref §2.2 read on every CPU (read with sudo after
+`modprobe msr`; the rest of the capture is unprivileged). GUEST_IDLE (0x400000F0) and the other MSRs
+ref §2.1 marks unsafe are never read.
+
+| MSR | value | source |
+| --- | --- | --- |
+| GUEST_OS_ID | `0x8100000601c00000` = 0x8100 << 48 \\| LINUX_VERSION_CODE(6.1.192) << 16 | ref §2.2 (its worked example), k6.1:include/asm-generic/mshyperv.h hv_generate_guest_id(); 6.1.192 is the reference's Debian baseline (ref §0) — Debian's `uname -r` `6.1.0-37` does not carry the sublevel, so the pairing with ABI 37 is modelled |
+| HYPERCALL, REFERENCE_TSC, VP_ASSIST_PAGE, SIMP, SIEFP | bit 0 set, page addresses modelled (per-CPU pages differ per CPU) | ref §2.3; k6.1:arch/x86/hyperv/hv_init.c, drivers/clocksource/hyperv_timer.c, drivers/hv/hv.c |
+| VP_INDEX | = CPU number | modelled (ref §6.4: not so in general) |
+| VP_RUNTIME, TIME_REF_COUNT | 100 ns units; partition up 2 h 17 min, reads ~37 µs apart | modelled |
+| TSC_FREQUENCY | 2793437512 Hz | modelled, consistent with `tsc: Detected 2793.437 MHz` (tsc_khz = TSC_FREQUENCY / 1000) |
+| APIC_FREQUENCY | 200000000 Hz = LAPIC 0xc3500 per jiffy × CONFIG_HZ 250 | ref §2.2 (the log prints the MSR / HZ) |
+| SCONTROL, SVERSION | 1, 1 | ref §2.2/§2.3 |
+| SINT2 | `0xf3` \\| auto-EOI = `0x200f3` (hints 0x140c2c: bit 9 clear) | ref §2.3, k6.1:drivers/hv/hv.c hv_synic_enable_regs() |
+| other SINTs | `0x10000` (reset value, masked) | ref §2.2 |
+| STIMER0_CONFIG | `0x1ed9` (EDX[19] set: direct mode, vector 0xed); CPU 5 reads `0x1ed8`: its one-shot expired and is not yet re-armed | ref §2.3, k6.1:drivers/clocksource/hyperv_timer.c hv_ce_set_oneshot() |
+| STIMER0_COUNT | absolute expiry within one 4 ms jiffy of now | modelled |
+| STIMER1-3 | 0 | ref §2.3 (Linux only uses timer 0) |
+| CRASH_P0-P4, CRASH_CTL | 0; `0xc000000000000000` (CrashNotify \\| CrashMessage capabilities) | ref §2.2; capability value modelled |
+| REENLIGHTENMENT_CONTROL, TSC_EMULATION_* | 0 (no nested hypervisor) | ref §2.2 |
+| TSC_INVARIANT_CONTROL | 1 (EAX[15] set) | ref §2.3, k6.1:arch/x86/kernel/cpu/mshyperv.c |
+""",
+    "ws2016-gen1": """\
+## Synthetic MSRs (`msr/cpu0.txt` … `msr/cpu3.txt`)
+
+A healthy 6.1 guest on a partition **without TSC invariant control** (0x40000003 EAX 0x2e7f: bit 15
+clear). The capture read every MSR of ref §2.2 (never GUEST_IDLE or the other unsafe ones):
+
+| MSR | value | source |
+| --- | --- | --- |
+| TSC_INVARIANT_CONTROL | `EIO`: not granted, the read raised #GP | ref §2.1 (gate EAX[15]), §9 (#GP → EIO); `hvctl msr` reports it `not_granted` without reading it unless `--force` |
+| GUEST_OS_ID | `0x8100000601c00000` (6.1.192) | as azure-d8ds-v5 |
+| SINT2 | `0x200f3` (hints 0xc2c: bit 9 clear → auto-EOI) | ref §2.3 |
+| STIMER0_CONFIG | `0x1ed9` (EDX 0x0ed7b2: bit 19 set) | ref §2.3 |
+| APIC_FREQUENCY | 500000000 Hz = 0x1e8480 × 250 | ref §2.2 |
+| CRASH_CTL | `0x8000000000000000`: CrashNotify only | modelled (no source says which WS2016 builds offer CrashMessage) |
+| REFERENCE_TSC enabled | clocksource `hyperv_clocksource_tsc_page` | ref §2.3 |
+| page addresses, run times, uptime 6 d 3 h, TSC 2394455100 Hz | modelled (TSC consistent with `Detected 2394.455 MHz`) |
+""",
+    "ws2019-phantom-cpus": """\
+## Synthetic MSRs (`msr/cpu0.txt` … `msr/cpu3.txt`)
+
+Captured **without root** while the msr module was loaded: each `/dev/cpu/N/msr` (one per online
+CPU, mode 0600 root) refused the open with `EACCES` (ref §9), so every line is `EACCES`.
+""",
+    "vmbus-broken": """\
+## Synthetic MSRs (`msr/cpu0.txt`, `cpu1.txt`, `cpu3.txt`)
+
+Captured without root and **without the msr module** (`CONFIG_X86_MSR=m` in Debian, loaded by
+nothing): no `/dev/cpu/N/msr` exists, so every read is `ENOENT` (ref §9). CPU 2 is offline and has no
+file.
+""",
+}
+
+
 def provenance(name, per_cpu, snap):
     text = PROVENANCE[name]
+    if name in MSR_PROVENANCE:
+        text += "\n" + MSR_PROVENANCE[name]
     if per_cpu:
         text += "\n## CPUID registers (CPU 0; leaf 1 EBX[31:24] is each CPU's APIC ID)\n\n" + register_table(per_cpu)
     text += "\n" + COMMON_SOURCES

@@ -128,4 +128,17 @@ import Testing
         #expect(machine.msrDevices.openCPUs.isEmpty)
         #expect(machine.msr(0x4000_0002, cpu: 0) == .failure(.unreadable(.EISDIR)))
     }
+
+    /// The whole `hvctl msr` path on the stand-in devices, --force included: GUEST_IDLE comes back
+    /// `unsafe` and only CPU 0's device is opened, for the safe MSR read next to it.
+    @Test func reportWithForceStillRefusesGuestIdle() throws {
+        let tree = try Self.deviceTree([0: [0x4000_00F0: 0xDEAD_BEEF, 0x4000_0000: Self.guestOSID]])
+        let machine = try LiveMachine(root: "/", msrDevicePrefix: tree.path)
+        guard machine.architecture == .x86_64 else { return }
+        let request = MSRRequest(indexes: [0x4000_00F0, 0x4000_0000], cpus: [0], force: true)
+        let report = try MSRReportBuilder.build(machine, request: request).get()
+        #expect(report.cpus[0].reading(0x4000_00F0)?.errorCode == "unsafe")
+        #expect(report.cpus[0].reading(0x4000_0000)?.value == Self.guestOSID)
+        #expect(machine.msrDevices.openCPUs == [0])
+    }
 }

@@ -1,6 +1,10 @@
 /// `msr/cpu<N>.txt` of a snapshot: one line per synthetic MSR read on CPU N,
 /// `0x<index> 0x<16 hex digits>` or `0x<index> <ERRNO NAME>` when the read failed
 /// (snapshot-format.md).
+///
+/// A recorded errno stays `unreadable(errno)`, ENOENT included (the msr driver was not loaded at
+/// capture time), so that `absent` keeps meaning "this MSR was not captured", as the live reader
+/// keeps ENOENT from the device open (`MSRDevices.openFailure`).
 public struct MSRDump: Sendable, Equatable {
     public var values: [UInt32: Result<UInt64, ReadFailure>]
 
@@ -24,7 +28,7 @@ public struct MSRDump: Sendable, Equatable {
                 }
                 dump.values[msr] = .success(value)
             } else if let errno = Errno(name: String(parts[1])) {
-                dump.values[msr] = .failure(errno == .ENOENT ? .absent : .unreadable(errno))
+                dump.values[msr] = .failure(.unreadable(errno))
             } else {
                 return .failure(.invalid("line \(index + 1): unknown errno name \"\(parts[1].prefix(40))\""))
             }
