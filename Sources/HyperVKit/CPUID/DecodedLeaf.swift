@@ -65,9 +65,9 @@ public struct DecodedRegister: Sendable, Codable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(HexString.format(raw), forKey: .raw)
         try container.encode(flags, forKey: .flags)
-        var fieldContainer = container.nestedContainer(keyedBy: JSONKey.self, forKey: .fields)
+        var fieldContainer = container.nestedContainer(keyedBy: NameKey.self, forKey: .fields)
         for field in fields {
-            try fieldContainer.encode(field.value, forKey: JSONKey(stringValue: field.name))
+            try fieldContainer.encode(field.value, forKey: NameKey(field.name))
         }
         try container.encode(unknownSetBits, forKey: .unknownSetBits)
     }
@@ -81,7 +81,7 @@ public struct DecodedRegister: Sendable, Codable, Equatable {
         }
         self.raw = raw
         flags = try container.decode([DecodedFlag].self, forKey: .flags)
-        let fieldContainer = try container.nestedContainer(keyedBy: JSONKey.self, forKey: .fields)
+        let fieldContainer = try container.nestedContainer(keyedBy: NameKey.self, forKey: .fields)
         fields = try fieldContainer.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
             (name: key.stringValue, value: try fieldContainer.decode(UInt64.self, forKey: key))
         }
@@ -119,9 +119,9 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(HexString.format(leaf), forKey: .leaf)
         try container.encode(name, forKey: .name)
-        var registerContainer = container.nestedContainer(keyedBy: JSONKey.self, forKey: .registers)
+        var registerContainer = container.nestedContainer(keyedBy: NameKey.self, forKey: .registers)
         for register in Register.allCases {
-            try registerContainer.encode(self.register(register), forKey: JSONKey(stringValue: register.rawValue))
+            try registerContainer.encode(self.register(register), forKey: NameKey(register.rawValue))
         }
     }
 
@@ -132,22 +132,13 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
             throw DecodingError.dataCorruptedError(
                 forKey: .leaf, in: container, debugDescription: "not a \"0x…\" leaf number: \(text)")
         }
-        let registerContainer = try container.nestedContainer(keyedBy: JSONKey.self, forKey: .registers)
+        let registerContainer = try container.nestedContainer(keyedBy: NameKey.self, forKey: .registers)
         var registers: [Register: DecodedRegister?] = [:]
         for register in Register.allCases {
-            let key = JSONKey(stringValue: register.rawValue)
+            let key = NameKey(register.rawValue)
             let value = try registerContainer.decodeIfPresent(DecodedRegister.self, forKey: key)
             registers.updateValue(value, forKey: register)
         }
         self.init(leaf: leaf, name: try container.decode(String.self, forKey: .name), registers: registers)
     }
-}
-
-/// A JSON object key chosen at run time (a field or register name), so keys are encoded in the
-/// order the code writes them rather than in a dictionary's order.
-struct JSONKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -73,9 +73,9 @@ public struct DecodedMSR: Sendable, Equatable, Encodable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = encoder.container(keyedBy: NameKey.self)
         for field in fields {
-            try container.encode(field.value, forKey: JSONKey(stringValue: field.name))
+            try container.encode(field.value, forKey: NameKey(field.name))
         }
     }
 }

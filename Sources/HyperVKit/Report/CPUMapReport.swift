@@ -91,15 +91,6 @@ public struct CPUMapReport: Sendable, Encodable {
     }
 }
 
-/// A coding key made from any string, for objects whose keys are data (class names).
-struct NameKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
 public enum CPUMapReportBuilder {
     public static func build(_ machine: any Machine, vmbus state: VMBusState) -> CPUMapReport {
         var diagnostics = state.diagnostics

@@ -84,16 +84,9 @@ struct CPUEvacuateCommand: ParsableCommand, ReportCommand {
         var report = EvacuationReport(evacuating: evacuating, applied: apply, plan: plan, outcome: nil, offline: [])
         var text = execution.planText(plan.moves, title: "plan to evacuate CPU \(evacuating):")
         if apply {
-            let (outcome, applied) = try execution.execute(plan.moves, journal: journal)
-            report.outcome = outcome
-            text += "\n" + applied
-            if let failure = MoveExecution.failure(outcome) {
-                output.stdout = try CommandRunner.render(report, context: context) { text }
-                output.warnings.append(CommandRunner.line(for: failure))
-                output.status = failure.status
-                return output
-            }
-            if offline { text += takeOffline(evacuating, report: &report, output: &output) }
+            let succeeded = try execution.apply(
+                plan.moves, journal: journal, report: &report, text: &text, output: &output)
+            if succeeded && offline { text += takeOffline(evacuating, report: &report, output: &output) }
         } else {
             text += "\nnothing was changed: run again with --apply to make these moves\n"
         }
@@ -151,9 +144,9 @@ struct EvacuationReport: Encodable {
         try container.encode(evacuating.description, forKey: .evacuating)
         try container.encode(applied, forKey: .applied)
         try container.encode(plan.moves, forKey: .moves)
-        var load = container.nestedContainer(keyedBy: NameKeyCLI.self, forKey: .loadAfter)
+        var load = container.nestedContainer(keyedBy: NameKey.self, forKey: .loadAfter)
         for cpu in plan.loadAfter.keys.sorted() {
-            try load.encode(plan.loadAfter[cpu] ?? 0, forKey: NameKeyCLI(String(cpu)))
+            try load.encode(plan.loadAfter[cpu] ?? 0, forKey: NameKey(String(cpu)))
         }
         try container.encode(outcome.map(OutcomeJSON.init), forKey: .outcome)
         try container.encode(offline.map { OfflineJSON(cpu: $0.cpu, result: $0.result) }, forKey: .offline)
@@ -195,13 +188,4 @@ struct OutcomeJSON: Encodable {
             outcome.rollbackFailures.map { FailureJSON(move: $0.move, message: $0.message, errno: $0.errno?.name) },
             forKey: .rollbackFailures)
     }
-}
-
-/// A coding key made from any string (CPU numbers as object keys).
-struct NameKeyCLI: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

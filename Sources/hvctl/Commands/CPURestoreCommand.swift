@@ -60,13 +60,7 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
         var report = EvacuationReport(evacuating: evacuated, applied: apply, plan: plan, outcome: nil, offline: [])
         var text = execution.planText(moves, title: "plan to restore \(journal):")
         if apply {
-            let (outcome, applied) = try execution.execute(moves, journal: nil)
-            report.outcome = outcome
-            text += "\n" + applied
-            if let failure = MoveExecution.failure(outcome) {
-                output.warnings.append(CommandRunner.line(for: failure))
-                output.status = failure.status
-            }
+            _ = try execution.apply(moves, journal: nil, report: &report, text: &text, output: &output)
         } else {
             text += "\nnothing was changed: run again with --apply to make these moves\n"
         }

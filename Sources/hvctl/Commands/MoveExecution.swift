@@ -114,6 +114,21 @@ struct MoveExecution {
         }
     }
 
+    /// Applies the moves, records the outcome in the report and the text, and on a failure sets the
+    /// exit status and warning. Returns whether every move stayed.
+    func apply(
+        _ moves: [ChannelMove], journal: String?, report: inout EvacuationReport, text: inout String,
+        output: inout CommandOutput
+    ) throws(CommandFailure) -> Bool {
+        let (outcome, applied) = try execute(moves, journal: journal)
+        report.outcome = outcome
+        text += "\n" + applied
+        guard let failure = MoveExecution.failure(outcome) else { return true }
+        output.warnings.append(CommandRunner.line(for: failure))
+        output.status = failure.status
+        return false
+    }
+
     /// The exit status and message for a failed apply: EACCES/EPERM are 77 with the root hint.
     static func failure(_ outcome: ChannelMover.Outcome) -> CommandFailure? {
         guard let failure = outcome.failure else { return nil }

@@ -64,13 +64,7 @@ struct VMBusSetCPUCommand: ParsableCommand, ReportCommand {
             evacuating: CPUList([from]), applied: apply, plan: plan, outcome: nil, offline: [])
         var text = execution.planText(moves, title: "channel \(relid) of \(target.deviceID):")
         if apply && !moves.isEmpty {
-            let (outcome, applied) = try execution.execute(moves, journal: nil)
-            report.outcome = outcome
-            text += "\n" + applied
-            if let failure = MoveExecution.failure(outcome) {
-                output.warnings.append(CommandRunner.line(for: failure))
-                output.status = failure.status
-            }
+            _ = try execution.apply(moves, journal: nil, report: &report, text: &text, output: &output)
         } else if !apply && !moves.isEmpty {
             text += "\nnothing was changed: run again with --apply\n"
         }
