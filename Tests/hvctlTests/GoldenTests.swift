@@ -23,6 +23,7 @@ import Testing
         ("cpu-map", ["cpu", "map"]),
         ("cpu-offline-check", ["cpu", "offline-check", "--all"]),
         ("cpu-evacuate", ["cpu", "evacuate", "1-3"]),
+        ("kernel", ["kernel"]),
     ]
 
     @Test(arguments: fixtures)
