@@ -115,7 +115,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'info' -d 'One screen: hypervisor, host build and release, environment, limits, VMBus.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'info' -d 'One screen: hypervisor, host build and release, environment, limits, VMBus, kernel support.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'features' -d 'Every privilege, feature and recommendation bit the hypervisor reports.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'vmbus' -d 'VMBus devices, channels and the negotiated protocol version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'cpu' -d 'CPUs and the VMBus channel interrupts that target them.'
