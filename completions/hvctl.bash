@@ -189,13 +189,13 @@ _hvctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|features|vmbus|cpu|msr|help)
+    info|features|vmbus|cpu|msr|kernel|help)
         # Offer subcommand argument completions
         "_hvctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr kernel help' -- "${cur}"))
         ;;
     esac
 }
@@ -604,6 +604,30 @@ _hvctl_msr() {
         return
         ;;
     '--cpu')
+        return
+        ;;
+    esac
+}
+
+_hvctl_kernel() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

@@ -54,6 +54,8 @@ function __hvctl_parse_tokens -S
             end
         case 'msr'
             __hvctl_parse_subcommand -r 1 'snapshot=' 'root=' 'json' 'color=' 'cpu=' 'all-cpus' 'raw' 'force' 'n/no-headings' 'version' 'h/help'
+        case 'kernel'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
         case 'help'
             __hvctl_parse_subcommand -r 1 'version'
         end
@@ -115,11 +117,12 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'info' -d 'One screen: hypervisor, host build and release, environment, limits, VMBus.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'info' -d 'One screen: hypervisor, host build and release, environment, limits, VMBus, kernel support.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'features' -d 'Every privilege, feature and recommendation bit the hypervisor reports.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'vmbus' -d 'VMBus devices, channels and the negotiated protocol version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'cpu' -d 'CPUs and the VMBus channel interrupts that target them.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'msr' -d 'Hyper-V\'s synthetic MSRs, decoded and compared with what a healthy Linux guest programs.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'kernel' -d 'The guest kernel\'s Hyper-V support: config options, modules, and why a VMBus device is unbound.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
@@ -246,4 +249,10 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading lines.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl help" version' -l 'version' -d 'Show the version.'

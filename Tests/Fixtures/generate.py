@@ -30,6 +30,7 @@ fixture's PROVENANCE.md, which this script also writes. Short names used in thos
   modelled      no capture at hand; the comment says what the value is reasoned from
 """
 
+import gzip
 import json
 import os
 import shutil
@@ -615,6 +616,81 @@ def spread(rng, count, lo, hi, align=1):
     return [rng.next(lo, hi) // align * align for _ in range(count)]
 
 
+# --------------------------------------------------------------------------------------------
+# Kernel config and modules (hvctl kernel; docs/snapshot-format.md "Kernel config and modules")
+# --------------------------------------------------------------------------------------------
+
+# The lines of the options hvctl reports, in the order Debian's files have them.
+# src: /usr/src/linux-config-6.1/config.amd64_none_amd64.xz (Debian package linux-config-6.1
+# 6.1.192-2), `xzcat ... | grep` for the options of HyperVKernelOptionCatalog
+DEBIAN_AMD64_CONFIG = [
+    "CONFIG_X86_MSR=m", "CONFIG_X86_CPUID=m", "CONFIG_HYPERV_VSOCKETS=m", "CONFIG_PCI_HYPERV=m",
+    "CONFIG_PCI_HYPERV_INTERFACE=m", "CONFIG_HYPERV_STORAGE=m", "CONFIG_MICROSOFT_MANA=m", "CONFIG_HYPERV_NET=m",
+    "CONFIG_HYPERV_KEYBOARD=m", "CONFIG_DRM_HYPERV=m", "# CONFIG_FB_HYPERV is not set",
+    "CONFIG_HID_HYPERV_MOUSE=m", "CONFIG_UIO_HV_GENERIC=m", "CONFIG_HYPERV=m", "CONFIG_HYPERV_TIMER=y",
+    "CONFIG_HYPERV_UTILS=m", "CONFIG_HYPERV_BALLOON=m", "CONFIG_HYPERV_IOMMU=y", "# CONFIG_HYPERV_TESTING is not set",
+]
+# src: same package, config.amd64_none_cloud-amd64.xz: FB_HYPERV=m, and no DRM_HYPERV line at all
+# (CONFIG_DRM is not set there, so the option's dependencies are unmet and Kconfig omits it)
+DEBIAN_CLOUD_AMD64_CONFIG = [
+    "CONFIG_X86_MSR=m", "CONFIG_X86_CPUID=m", "CONFIG_HYPERV_VSOCKETS=m", "CONFIG_PCI_HYPERV=m",
+    "CONFIG_PCI_HYPERV_INTERFACE=m", "CONFIG_HYPERV_STORAGE=m", "CONFIG_MICROSOFT_MANA=m", "CONFIG_HYPERV_NET=m",
+    "CONFIG_HYPERV_KEYBOARD=m", "CONFIG_FB_HYPERV=m", "CONFIG_HID_HYPERV_MOUSE=m", "CONFIG_UIO_HV_GENERIC=m",
+    "CONFIG_HYPERV=m", "CONFIG_HYPERV_TIMER=y", "CONFIG_HYPERV_UTILS=m", "CONFIG_HYPERV_BALLOON=m",
+    "CONFIG_HYPERV_IOMMU=y", "# CONFIG_HYPERV_TESTING is not set",
+]
+# modelled: Debian's cloud-arm64 config is not at hand. Taken as cloud-amd64 without what Kconfig
+# does not offer on arm64: X86_MSR/X86_CPUID (arch/x86/Kconfig), HYPERV_TIMER (def_bool HYPERV &&
+# X86), HYPERV_IOMMU (depends on X86), all in k6.1 Kconfig files
+DEBIAN_CLOUD_ARM64_CONFIG = [line for line in DEBIAN_CLOUD_AMD64_CONFIG
+                             if not any(name in line for name in
+                                        ("X86_MSR", "X86_CPUID", "HYPERV_TIMER", "HYPERV_IOMMU"))]
+
+CONFIG_CAPTURE_HEADER = "# hvctl snapshot: only the lines of the Hyper-V options hvctl reports\n"
+
+
+def add_boot_config(snap, release, lines):
+    """/boot/config-<release>, as a capture keeps it: the Hyper-V lines only (snapshot-format.md)."""
+    snap.text("boot/config-" + release, CONFIG_CAPTURE_HEADER + "".join(line + "\n" for line in lines))
+
+
+def add_proc_config(snap, lines):
+    """/proc/config.gz (CONFIG_IKCONFIG_PROC, k6.1:kernel/configs.c), filtered the same way and
+    gzip-compressed; mtime 0 so the bytes never change."""
+    text = CONFIG_CAPTURE_HEADER + "".join(line + "\n" for line in lines)
+    snap.binary("proc/config.gz", gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+# Parameters and their defaults as /sys/module/<name>/parameters/<p> prints them (k6.1:
+# kernel/params.c param_get_bool "Y"/"N", param_get_int "%d", param_get_uint "%u")
+MODULE_PARAMETERS = {
+    # k6.1:drivers/hv/hv_balloon.c: static bool hot_add = true; pressure_report_delay = 45
+    "hv_balloon": {"hot_add": "Y", "pressure_report_delay": "45"},
+    # k6.1:drivers/net/hyperv/netvsc_drv.c: ring_size = 128, debug = -1
+    "hv_netvsc": {"debug": "-1", "ring_size": "128"},
+    # k6.1:drivers/scsi/storvsc_drv.c: logging_level = STORVSC_LOGGING_ERROR (1),
+    # ring_avail_percent_lowater = 10, storvsc_max_hw_queues (0), storvsc_ringbuffer_size =
+    # 128 * 1024, storvsc_vcpus_per_sub_channel = 4
+    "hv_storvsc": {"logging_level": "1", "ring_avail_percent_lowater": "10", "storvsc_max_hw_queues": "0",
+                   "storvsc_ringbuffer_size": "131072", "storvsc_vcpus_per_sub_channel": "4"},
+}
+
+
+def add_modules(snap, loaded=(), builtin=(), extra_parameters=None):
+    """sys/module/<name>: `initstate` (`live`) for loaded modules only (k6.1:kernel/module/main.c
+    modinfo_initstate); parameters for both. A built-in module without parameters has no
+    directory (k6.1:kernel/params.c param_sysfs_builtin()). hv_vmbus's max_version is written by
+    add_max_version()."""
+    extra_parameters = extra_parameters or {}
+    for name in loaded:
+        snap.text("sys/module/%s/initstate" % name, "live\n")
+    for name in list(loaded) + list(builtin):
+        parameters = dict(MODULE_PARAMETERS.get(name, {}))
+        parameters.update(extra_parameters.get(name, {}))
+        for parameter, value in sorted(parameters.items()):
+            snap.text("sys/module/%s/parameters/%s" % (name, parameter), value + "\n")
+
+
 def hyperv_x86_log_head(h, khz, tsc_invariant, extra_after_host=()):
     """The early x86 Hyper-V lines, in the order ms_hyperv_init_platform() prints them (6.1)."""
     lines = [
@@ -995,6 +1071,11 @@ def azure_d8ds_v5():
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
     add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "acpi_pm"])
     add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-cloud-amd64", DEBIAN_CLOUD_AMD64_CONFIG)
+    # loaded: hv_vmbus and every driver the log registers (all =m in the cloud config)
+    # pci_hyperv_intf: pci-hyperv uses its hvpci_block_ops (k6.1:drivers/pci/controller/pci-hyperv.c)
+    add_modules(snap, loaded=["hv_vmbus", "hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils",
+                              "hv_balloon", "hyperv_fb", "pci_hyperv_intf", "pci_hyperv"])
     add_efi(snap)
     dmi = dmi_hyperv_gen2("09/28/2024", AZURE_ASSET_TAG)
     add_dmi(snap, dmi)
@@ -1134,6 +1215,9 @@ def ws2016_gen1():
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
     add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
     add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-amd64", DEBIAN_AMD64_CONFIG)
+    add_modules(snap, loaded=["hv_vmbus", "hyperv_keyboard", "hv_storvsc", "hv_netvsc", "hid_hyperv", "hv_utils",
+                              "hv_balloon", "hyperv_drm"])
     # Gen1 = BIOS: /sys/firmware exists without efi/ (ref §11.2); pm_profile modelled (unspecified)
     snap.text("sys/firmware/acpi/pm_profile", "0\n")
     # src: "Hardware name: Microsoft Corporation Virtual Machine/Virtual Machine, BIOS 090007
@@ -1252,6 +1336,9 @@ def ws2019_cpuid(h, online):
 
 
 WS2019_KHZ = 2095078
+# hv_vmbus and the drivers ws2019_log() registers (Debian amd64 config: all =m)
+WS2019_MODULES = ["hv_vmbus", "hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hv_balloon",
+                  "hyperv_drm"]
 
 
 def ws2019_log(h, possible, booted):
@@ -1304,6 +1391,8 @@ def ws2019_phantom_cpus():
     add_cpu_sysfs(snap, possible, online, online, hotpluggable=[1, 2, 3])
     add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
     add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-amd64", DEBIAN_AMD64_CONFIG)
+    add_modules(snap, loaded=WS2019_MODULES)
     add_efi(snap)
     # src: "BIOS Hyper-V UEFI Release v4.0 12/17/2019" (several WS2019-era splats in the index)
     dmi = dmi_hyperv_gen2("12/17/2019", "0862-4417-9215-2047-3568-8012-54",
@@ -1431,6 +1520,14 @@ def wsl2_26100():
     # 6.6 registers tsc page and msr clocksources, both lowered to rating 250 by TSC_INVARIANT
     add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "hyperv_clocksource_msr", "acpi_pm"])
     add_max_version(snap, VMBUS_5_3)
+    # No kernel config: WSL boots its kernel from the Windows side (no /boot/config-*), and
+    # /proc/config.gz needs CONFIG_IKCONFIG_PROC, which microsoft/WSL2-Linux-Kernel's config-wsl
+    # sets for 5.15 (commit c36adc7c) but not in its 6.18 version (commit 03490834); for 6.6 it is
+    # unconfirmed, modelled as absent. Built-in drivers (registered at 0.21-0.30 s in CAP-WSL,
+    # before user space) show in /sys/module only when they have parameters; hv_utils'
+    # timesync_implicit is set on the CAP-WSL command line (bool, so "Y": modelled).
+    add_modules(snap, builtin=["hv_storvsc", "hv_netvsc", "hv_balloon", "hv_utils"],
+                extra_parameters={"hv_utils": {"timesync_implicit": "Y"}})
     # CAP-WSL: "DMI not present or invalid." -> no /sys/class/dmi; no UEFI (kernel booted directly)
     rng = Lcg(0x26100)
     snap.text("proc/interrupts", proc_interrupts_x86(
@@ -1536,6 +1633,8 @@ def azure_snp_cvm():
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
     add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "acpi_pm"])
     add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-cloud-amd64", DEBIAN_CLOUD_AMD64_CONFIG)
+    add_modules(snap, loaded=["hv_vmbus", "hv_netvsc", "hv_storvsc", "hv_utils"])
     add_efi(snap)
     dmi = dmi_hyperv_gen2("08/23/2024", AZURE_ASSET_TAG)
     add_dmi(snap, dmi)
@@ -1626,6 +1725,10 @@ def azure_arm64():
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus)
     add_clocksource(snap, "arch_sys_counter", ["arch_sys_counter"])   # ref §7.2: no Hyper-V clocksource on arm64
     add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-cloud-arm64", DEBIAN_CLOUD_ARM64_CONFIG)
+    # pci_hyperv_intf: pci-hyperv uses its hvpci_block_ops (k6.1:drivers/pci/controller/pci-hyperv.c)
+    add_modules(snap, loaded=["hv_vmbus", "hv_netvsc", "hv_storvsc", "hv_utils", "hv_balloon", "pci_hyperv_intf",
+                              "pci_hyperv"])
     add_efi(snap)
     dmi = dmi_hyperv_gen2("06/14/2024", AZURE_ASSET_TAG)
     add_dmi(snap, dmi)
@@ -1716,6 +1819,8 @@ def kvm_guest():
     khz = 2595998   # modelled on CAP-KVM "tsc: Detected 2596.142 MHz" class of host
     snap.text("kernel.log", render_log(kvm_log(khz)))
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=[1])
+    # Debian's generic kernel: the Hyper-V options are built (=m) everywhere; nothing Hyper-V is loaded here
+    add_boot_config(snap, "6.1.0-37-amd64", DEBIAN_AMD64_CONFIG)
     # QEMU without invtsc keeps kvm-clock (rating 400) above tsc (300), hpet (250), acpi_pm (200)
     add_clocksource(snap, "kvm-clock", ["kvm-clock", "tsc", "hpet", "acpi_pm"])
     snap.text("sys/firmware/acpi/pm_profile", "1\n")   # modelled: SeaBIOS/QEMU FADT
@@ -1766,6 +1871,8 @@ def bare_metal():
     ]
     snap.text("kernel.log", render_log(log))
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    # Debian's generic kernel: the Hyper-V options are built (=m) everywhere; nothing Hyper-V is loaded here
+    add_boot_config(snap, "6.1.0-37-amd64", DEBIAN_AMD64_CONFIG)
     add_clocksource(snap, "tsc", ["tsc", "hpet", "acpi_pm"])
     add_efi(snap)
     # modelled: a Supermicro Ice Lake-SP 1U server (AMI Aptio firmware)
@@ -1849,6 +1956,8 @@ def kvm_hyperv_imitation():
     # runs ms_hyperv_init_platform(): no "Hyper-V: privilege flags" line, no VMBus.
     snap.text("kernel.log", render_log(kvm_log(khz)))
     add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=[1])
+    # Debian's generic kernel: the Hyper-V options are built (=m) everywhere; nothing Hyper-V is loaded here
+    add_boot_config(snap, "6.1.0-37-amd64", DEBIAN_AMD64_CONFIG)
     add_clocksource(snap, "kvm-clock", ["kvm-clock", "tsc", "hpet", "acpi_pm"])
     snap.text("sys/firmware/acpi/pm_profile", "1\n")
     add_dmi(snap, qemu_dmi())
@@ -1950,6 +2059,8 @@ def vmbus_broken():
     add_cpu_sysfs(snap, cpus, cpus, online, hotpluggable=[1, 2, 3])
     add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
     add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-amd64", DEBIAN_AMD64_CONFIG)
+    add_modules(snap, loaded=WS2019_MODULES + ["hv_sock"])
     add_efi(snap)
     dmi = dmi_hyperv_gen2("12/17/2019", "4127-0395-6618-2290-7741-0563-38",
                           bios_version="Hyper-V UEFI Release v4.0", release="4.0")
@@ -2025,9 +2136,79 @@ def break_vmbus_tree(snap, devices):
     return {"sys/bus/vmbus/devices/%s/channels/7/interrupts" % STD_INSTANCE["shutdown"]: "EACCES"}
 
 
+# ============================================================================================
+# 12. custom-kernel
+# ============================================================================================
+
+# modelled: a self-built 6.1 kernel whose config was trimmed by hand from Debian's amd64 one
+# (DEBIAN_AMD64_CONFIG): CONFIG_HYPERV_NET turned off (the mistake this fixture is about),
+# PCI_HYPERV, UIO_HV_GENERIC and FB_HYPERV off too; MICROSOFT_MANA then has no line at all
+# (k6.1:drivers/net/ethernet/microsoft/Kconfig: depends on PCI_HYPERV)
+CUSTOM_KERNEL_CONFIG = [
+    "CONFIG_X86_MSR=m", "CONFIG_X86_CPUID=m", "CONFIG_HYPERV_VSOCKETS=m", "# CONFIG_PCI_HYPERV is not set",
+    "# CONFIG_PCI_HYPERV_INTERFACE is not set", "CONFIG_HYPERV_STORAGE=m", "# CONFIG_HYPERV_NET is not set",
+    "CONFIG_HYPERV_KEYBOARD=m", "CONFIG_DRM_HYPERV=m", "# CONFIG_FB_HYPERV is not set",
+    "CONFIG_HID_HYPERV_MOUSE=m", "# CONFIG_UIO_HV_GENERIC is not set", "CONFIG_HYPERV=m", "CONFIG_HYPERV_TIMER=y",
+    "CONFIG_HYPERV_UTILS=m", "CONFIG_HYPERV_BALLOON=m", "CONFIG_HYPERV_IOMMU=y", "# CONFIG_HYPERV_TESTING is not set",
+]
+CUSTOM_RELEASE = "6.1.119-custom"
+
+
+def custom_kernel():
+    """The modelled WS2019 guest of ws2019-phantom-cpus (4 CPUs, no phantom ones) running a
+    self-built kernel: hv_netvsc not built, hv_utils built as a module but never loaded
+    (blacklisted), so the network adapter and the five integration services stay unbound and the
+    log has no IC version lines."""
+    snap = Snapshot("custom-kernel")
+    cpus = [0, 1, 2, 3]
+    h = ws2019_words()
+    per_cpu = ws2019_cpuid(h, cpus)
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    # the WS2019 boot log without what hv_netvsc and hv_utils would have printed
+    log = [line for line in ws2019_log(h, len(cpus), len(cpus))
+           if "hv_netvsc" not in line[1] and "hv_utils" not in line[1]]
+    snap.text("kernel.log", render_log(log))
+
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=[1, 2, 3])
+    add_clocksource(snap, "hyperv_clocksource_tsc_page", ["hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    # CONFIG_IKCONFIG_PROC=y in this build: the config comes from /proc/config.gz
+    add_proc_config(snap, CUSTOM_KERNEL_CONFIG)
+    add_modules(snap, loaded=["hv_vmbus", "hyperv_keyboard", "hv_storvsc", "hid_hyperv", "hv_balloon", "hyperv_drm"])
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("12/17/2019", "3305-9125-4488-2716-0981-2207-64",
+                          bios_version="Hyper-V UEFI Release v4.0", release="4.0")
+    add_dmi(snap, dmi)
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-%s "
+              "root=UUID=8d1f4a62-7c3e-4b95-a0d8-2e6f91c7b354 ro quiet\n" % CUSTOM_RELEASE)
+    # Gen2 order as ws2019-phantom-cpus; NIC, SCSI and VSS instance GUIDs invented
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("mouse", 2, "hid_hyperv"),
+        VMBusDevice("kbd", 3, "hyperv_keyboard"),
+        VMBusDevice("video", 4, "hyperv_drm"),
+        VMBusDevice("hb", 5, None),
+        VMBusDevice("kvp", 6, None),
+        VMBusDevice("shutdown", 7, None),
+        VMBusDevice("ts", 8, None),
+        VMBusDevice("vss", 9, None, instance="9c5e2a17-4d83-4f6b-b1a0-7e3d58c2f914"),
+        # netvsc would open 4 channels; unbound, only the primary offer exists
+        VMBusDevice("nic", 10, None, instance="2b7f9e40-61c5-4d28-93ae-0c4b7d1e5f86"),
+        VMBusDevice("scsi", 11, "hv_storvsc", instance="f3a0c6d2-85b9-4e17-bc42-69d0e1a7b538", traffic=6),
+    ]
+    drivers = ["hyperv_keyboard", "hv_storvsc", "hid_hyperv", "hv_balloon", "hyperv_drm"]
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, len(cpus), drivers, 0xC057)
+    unreadable.update(dmi_unreadable(dmi))
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-18T09:27:44Z", "x86_64", CUSTOM_RELEASE,
+        "fixture: on-premises Windows Server 2019 Hyper-V, Generation 2, 4 vCPU, VMBus 5.2, a self-built "
+        "6.1 kernel without hv_netvsc and with hv_utils not loaded; captured without root", unreadable))
+    return snap, h, per_cpu
+
+
 FIXTURES = [azure_d8ds_v5, ws2016_gen1, ws2019_phantom_cpus, wsl2_26100, azure_snp_cvm,
             azure_arm64, kvm_guest, bare_metal, kvm_hyperv_imitation, pasted_log,
-            vmbus_broken]
+            vmbus_broken, custom_kernel]
 
 
 # ============================================================================================
@@ -2047,6 +2228,8 @@ COMMON_SOURCES = """\
 | `clocksource0/*` | k6.1:kernel/time/clocksource.c (`available_clocksource`: each name plus a space, in rating order, then `\\n`) |
 | `clocksource:` lines | mask/max_cycles/max_idle_ns computed with the kernel's own arithmetic (generate.py, verified against real lines) |
 | `sys/module/hv_vmbus/parameters/max_version` | k6.1:drivers/hv/connection.c, `%u`, default `VERSION_WIN10_V5_3` = 327683 (ref §3.1) |
+| `sys/module/<name>/initstate`, `parameters/*` | `live` for loaded modules only (k6.1:kernel/module/main.c modinfo_initstate); built-in code gets a directory only with parameters (k6.1:kernel/params.c param_sysfs_builtin()); parameter defaults from each driver's module_param() (generate.py MODULE_PARAMETERS); which modules are loaded: the drivers the fixture's log registers |
+| `boot/config-<release>`, `proc/config.gz` | the capture's filtered copy (a header line, then only the lines of the options `hvctl kernel` reports); Debian values from `/usr/src/linux-config-6.1` (linux-config-6.1 6.1.192-2), see generate.py DEBIAN_*_CONFIG |
 | DMI | k6.1:drivers/firmware/dmi-id.c: `%s\\n` per field, 0400 serial/uuid files, modalias field order and filtering |
 | `proc/interrupts` | k6.1:kernel/irq/proc.c + arch/x86/kernel/irq.c (arm64: arch/arm64/kernel/smp.c); counts are deterministic filler |
 | `.kvp_pool_3` | ref §11.1 and tools/hv/hv_kvp_daemon.c (512 + 2048 byte records, NUL padded) |
@@ -2074,6 +2257,31 @@ VMBUS_SOURCES = """\
 """
 
 PROVENANCE = {
+    "custom-kernel": """\
+# custom-kernel — provenance
+
+Models the on-premises **Windows Server 2019** guest of `ws2019-phantom-cpus` (same CPUID words,
+host build 17763, VMBus 5.2, Gen2; 4 CPUs, no phantom ones) running a **self-built kernel**
+`6.1.119-custom` whose config was trimmed by hand from Debian's amd64 one: **CONFIG_HYPERV=m**,
+**CONFIG_HYPERV_NET not set** (so the synthetic network adapter stays unbound: *driver not
+built*), and **hv_utils built as a module but never loaded** (blacklisted in `/etc/modprobe.d`,
+as some administrators do to keep the host's time sync away from chrony), so heartbeat, KVP,
+shutdown, time sync and VSS stay unbound (*module not loaded*) and the kernel log has **no IC
+version lines**. The config is read from `/proc/config.gz` (this build has CONFIG_IKCONFIG_PROC).
+Captured without root. Everything about the kernel is modelled; it exists to test `hvctl kernel`
+(issue 8).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| CPUID, host build, boot log, DMI shape | as ws2019-phantom-cpus (`ws2019_words()`, `ws2019_log()`); the log without the lines hv_netvsc and hv_utils would print |
+| config lines | modelled from DEBIAN_AMD64_CONFIG: HYPERV_NET, PCI_HYPERV, PCI_HYPERV_INTERFACE, FB_HYPERV, UIO_HV_GENERIC set to `is not set`; MICROSOFT_MANA left out (depends on PCI_HYPERV, k6.1 Kconfig) |
+| `proc/config.gz` | gzip of the filtered config (k6.1:kernel/configs.c serves the config gzip-compressed) |
+| loaded modules | hv_vmbus, hv_storvsc, hyperv_keyboard, hid_hyperv, hv_balloon, hyperv_drm: the drivers the log registers |
+| unbound devices | state 0 and ring attributes failing with EINVAL, as for any device no driver opened (VMBus tree notes below) |
+| NIC, SCSI, VSS instance GUIDs, DMI asset tag | invented |
+""",
     "azure-d8ds-v5": """\
 # azure-d8ds-v5 — provenance
 
@@ -2099,7 +2307,9 @@ are listed as `EACCES` in the manifest; the kernel log is what `journalctl -k` g
 | TSC 2793.437 MHz | modelled (typical Dv5 `tsc: Detected` value) |
 | clocksource `tsc` with `hyperv_clocksource_tsc_page` below it | EAX[15] set → k6.1 lowers the TSC page to rating 250 (ref §2.2, hyperv_timer.c); CAP-CS switches to `tsc` |
 | IC versions Shutdown 3.2, Heartbeat 3.0, TimeSync 4.0, KVP 4.0; Dynamic Memory 2.0 | CAP-CS |
-| `hyperv_fb` (not `hyperv_drm`) | Debian cloud-amd64 config: FB_HYPERV=m, no DRM |
+| `hyperv_fb` (not `hyperv_drm`) | Debian cloud-amd64 config: FB_HYPERV=m, no DRM_HYPERV line (CONFIG_DRM is not set) |
+| `boot/config-6.1.0-37-cloud-amd64` | Debian cloud-amd64 config (linux-config-6.1 6.1.192-2), Hyper-V lines only |
+| loaded modules | hv_vmbus and the drivers the log registers, plus pci_hyperv_intf, whose hvpci_block_ops pci-hyperv uses |
 | VF lines, NIC instance GUID built from the MAC (000d3a…), vPCI GUID → PCI domain 6b5a, `enP27482s1` | format from CAP-ACCELNET and CAP-LSVMBUS; values invented |
 | DMI `Hyper-V UEFI Release v4.1` 09/28/2024, asset tag 7783-7084-3265-9085-8269-3286-77 | Azure Gen2 oops "Hardware name" lines in the search index; ref §11.2. Version strings "7.0", family, SKU: modelled |
 | KVP pool 3 keys | ref §11.1; values invented (realistic Azure style) |
@@ -2129,6 +2339,7 @@ Models an on-premises **Windows Server 2016** Hyper-V host (build 14393) running
 | `tsc: Marking TSC unstable due to running on Hyper-V`, clocksource `hyperv_clocksource_tsc_page` | k6.1:arch/x86/kernel/cpu/mshyperv.c (EAX[15] clear) |
 | DMI BIOS `090007` 06/02/2017, AMI BIOS vendor, no bios_release (SMBIOS 2.3) | `Hardware name: ... BIOS 090007  06/02/2017` in the search index; vendor and non-Azure asset tag modelled |
 | `hyperv_drm` | Debian amd64 config: DRM_HYPERV=m, FB_HYPERV unset |
+| `boot/config-6.1.0-37-amd64`, loaded modules | Debian amd64 config (linux-config-6.1 6.1.192-2), Hyper-V lines only; hv_vmbus and the drivers the log registers |
 | IC versions | Heartbeat/TimeSync/KVP 4.0 as on WS2016 captures; Shutdown 3.0 modelled; VSS 5.0 = k6.1 hv_snapshot.c VSS_MAJOR/MINOR |
 | `sys/firmware/acpi/pm_profile` | present so that `/sys/firmware` exists without `efi/` (BIOS); value modelled |
 | KVP pool 3 | ref §11.1; names invented (HV-HOST-07.corp.example.com, VM `web01`) |
@@ -2184,6 +2395,8 @@ paravirtualisation (dxgkrnl). Almost every value is from one real boot log (CAP-
 | leaf 1 signature 0xb06a3, APIC IDs 0–11 | CAP-WSL (`family: 0x6, model: 0xba, stepping: 0x3`, SRAT) |
 | leaf 0 max 0x1f, leaf 1 ECX/EDX, 0x40000004 EBX/ECX, 0x40000005/6, max leaf 0x4000000C | modelled |
 | max_version 327683 | 6.6 has no VMBus 6.0 (ref §5.1) |
+| no kernel config | WSL loads its kernel from the Windows side (no `/boot/config-*`); `/proc/config.gz` needs CONFIG_IKCONFIG_PROC, set in microsoft/WSL2-Linux-Kernel's config-wsl for 5.15 (commit c36adc7c) but not in its 6.18 version (commit 03490834): unconfirmed for 6.6, modelled as absent |
+| `sys/module/{hv_storvsc,hv_netvsc,hv_balloon,hv_utils}/parameters` without `initstate` | modelled: drivers built in (CAP-WSL registers them at 0.21–0.30 s, before user space); built-in code appears in /sys/module only with parameters (k6.1:kernel/params.c); `hv_utils.timesync_implicit=1` is on the CAP-WSL command line |
 | VMBus: dxgkrnl devices (device 0x10, driver `dxgkrnl`), two hv_sock services (vsock ports 50000/50001, class `0000c350-facb-11e6-bd58-64006a7986d3` per ref §3.7), no keyboard/heartbeat/shutdown/KVP | CAP-WSL shows which drivers probe; relids, the dxgkrnl/hv_sock instance GUIDs and ports modelled |
 """,
     "azure-snp-cvm": """\
@@ -2230,6 +2443,7 @@ HvRegisterPrivilegesAndFeaturesInfo word c (ref §1.13). Captured as root.
 | `/proc/interrupts` | k6.1:arch/arm64/kernel/smp.c arch_show_interrupts(); VMBus PPI number modelled |
 | VMBus 5.3 | modelled |
 | VMBus devices: DM, heartbeat, KVP, shutdown, time sync, NIC (4 channels), two SCSI, vPCI; no keyboard/mouse/video | modelled |
+| `boot/config-6.1.0-37-cloud-arm64` | modelled: Debian's cloud-arm64 config is not at hand; the cloud-amd64 lines without the x86-only options (X86_MSR, X86_CPUID, HYPERV_TIMER, HYPERV_IOMMU) |
 """,
     "kvm-guest": """\
 # kvm-guest — provenance

@@ -65,7 +65,7 @@ import Testing
             "azure-d8ds-v5", replacing: "sys/devices/system/cpu/online", with: [UInt8]("zero-to-seven\n".utf8))
         let result = try CommandHarness.runBinary(["--snapshot", copy.path + "/snap", "info"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Host build    10.0.20348"))
+        #expect(result.stdout.contains("Host build      10.0.20348"))
         #expect(result.stderr.contains("/sys/devices/system/cpu/online: not a CPU list"))
     }
 }

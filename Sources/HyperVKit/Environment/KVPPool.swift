@@ -1,5 +1,7 @@
 /// A KVP pool file written by `hv_kvp_daemon` (reference §11.1): a plain array of fixed-size
-/// records, key 512 bytes then value 2048 bytes, each NUL-padded UTF-8. Pool 3
+/// records, key 512 bytes then value 2048 bytes, each NUL-padded UTF-8 (`struct kvp_record` of
+/// `tools/hv/hv_kvp_daemon.c`: two char arrays, no integer field, so no byte order to decode: the
+/// record layout is the same on a little- and a big-endian reader). Pool 3
 /// (`/var/lib/hyperv/.kvp_pool_3`, KVP_POOL_AUTO_EXTERNAL) holds what the host says of itself.
 public struct KVPPool: Sendable, Equatable {
     public static let keySize = 512

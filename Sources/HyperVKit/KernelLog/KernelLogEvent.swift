@@ -14,6 +14,8 @@ enum KernelLogEvent: Sendable, Equatable {
     case clocksource(String)
     case enlightenedAPIC(mode: String)
     case pvSpinlocks(enabled: Bool)
+    /// A driver's `… IC version`, `Using Dynamic Memory protocol version`, … line.
+    case deviceProtocol(DeviceProtocolLine)
     /// A message that carries no value: its presence is the fact.
     case flag(KernelLogMessage)
 }
@@ -62,6 +64,9 @@ extension KernelLogEvent {
         case .enlightenedAPIC: self = .enlightenedAPIC(mode: try fields.text())
         case .pvSpinlocksEnabled, .pvSpinlocksDisabled:
             self = .pvSpinlocks(enabled: line.message == .pvSpinlocksEnabled)
+        case .kvpIC, .timeSyncIC, .heartbeatIC, .shutdownIC, .vssIC, .fcopyIC, .dynamicMemoryProtocol, .synthvidFB,
+            .synthvidDRM, .vpciProtocol, .nvspProtocol:
+            self = .deviceProtocol(try DeviceProtocolLine.decode(line, &fields))
         case .rootPartition, .nestedHypervisor, .ipiHypercalls, .remoteTLBFlush, .crashKexecPostNotifiers,
             .vmbusUnableToConnect, .hypercallMSRUnavailable, .vpIndexMSRUnavailable, .tscUnstable:
             self = .flag(line.message)

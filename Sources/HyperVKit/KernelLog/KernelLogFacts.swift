@@ -68,6 +68,9 @@ public struct KernelLogFacts: Sendable, Equatable {
     public var vpIndexMSRUnavailable: Bool
     /// `tsc: Marking TSC unstable due to running on Hyper-V` (no TSC invariant control, §7.1).
     public var tscMarkedUnstable: Bool
+    /// The device protocol lines (`KVP IC version 4.0`, …) in log order; for each kind and named
+    /// device (or each kind, for lines that name none) only the last one is kept.
+    public var deviceProtocols: [DeviceProtocolLine]
     /// The (unwrapped, prefix-stripped) lines the facts above came from, in log order. A line
     /// whose facts a later line replaced is not listed.
     public var evidence: [String]
@@ -85,6 +88,7 @@ public struct KernelLogFacts: Sendable, Equatable {
         hypercallMSRUnavailable = false
         vpIndexMSRUnavailable = false
         tscMarkedUnstable = false
+        deviceProtocols = []
         evidence = []
         diagnostics = []
     }

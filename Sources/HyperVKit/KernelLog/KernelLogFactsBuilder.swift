@@ -6,6 +6,7 @@ struct KernelLogFactsBuilder {
         case message(KernelLogMessage)
         case privilege, host, vmbusVersion, pvSpinlocks
         case unknownGUID(String)
+        case deviceProtocol(DeviceProtocolKind, String?)
     }
 
     private var facts = KernelLogFacts()
@@ -51,6 +52,10 @@ struct KernelLogFactsBuilder {
         case .unknownGUID(let guid):
             if seenGUIDs.insert(guid).inserted { facts.unknownDeviceClasses.append(guid) }
             return [.unknownGUID(guid)]
+        case .deviceProtocol(let line):
+            facts.deviceProtocols.removeAll { $0.kind == line.kind && $0.deviceID == line.deviceID }
+            facts.deviceProtocols.append(line)
+            return [.deviceProtocol(line.kind, line.deviceID)]
         default:
             return applyValue(event).map { [$0] } ?? []
         }
@@ -96,7 +101,7 @@ struct KernelLogFactsBuilder {
         case .flag(let message):
             setFlag(message)
             return .message(message)
-        case .privilege, .host, .legacyVMBusHost, .vmbusVersion, .pvSpinlocks, .unknownGUID:
+        case .privilege, .host, .legacyVMBusHost, .vmbusVersion, .pvSpinlocks, .unknownGUID, .deviceProtocol:
             return nil
         }
     }

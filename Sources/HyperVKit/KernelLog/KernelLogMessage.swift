@@ -5,6 +5,9 @@
 /// `drivers/hv/connection.c`, `drivers/hv/channel_mgmt.c`, `drivers/hv/hv_common.c` and
 /// `arch/x86/hyperv/{hv_apic,hv_spinlock,mmu}.c`. Prefixes that come from a file's `pr_fmt`
 /// (`hv_vmbus: `, `Hyper-V: `) are part of the pattern. See `LogPattern` for the syntax.
+///
+/// The device protocol lines (`DeviceProtocolKind`) were read in the 6.1 drivers themselves; the
+/// prefix of each is named next to it.
 enum KernelLogMessage: CaseIterable, Sendable {
     case privilegeFlagsExt, privilegeFlags, featuresMisc, features
     case hostBuild, hypervisorBuild, legacyHostBuild, legacyVMBusHostBuild
@@ -13,6 +16,8 @@ enum KernelLogMessage: CaseIterable, Sendable {
     case hypervisorDetected, rootPartition, nestedHypervisor, clocksourceSwitched
     case ipiHypercalls, enlightenedAPIC, remoteTLBFlush, pvSpinlocksEnabled, pvSpinlocksDisabled
     case crashKexecPostNotifiers, hypercallMSRUnavailable, vpIndexMSRUnavailable, tscUnstable
+    case kvpIC, timeSyncIC, heartbeatIC, shutdownIC, vssIC, fcopyIC
+    case dynamicMemoryProtocol, synthvidFB, synthvidDRM, vpciProtocol, nvspProtocol
 
     var format: String {
         switch self {
@@ -52,6 +57,33 @@ enum KernelLogMessage: CaseIterable, Sendable {
         case .hypercallMSRUnavailable: return "x86/hyperv: HYPERCALL MSR not available."
         case .vpIndexMSRUnavailable: return "x86/hyperv: VP_INDEX MSR not available."
         case .tscUnstable: return "tsc: Marking TSC unstable due to running on {hv}"
+        default: return deviceProtocolFormat
+        }
+    }
+
+    /// The lines a driver prints when it has negotiated its device protocol. `hv_utils: ` is the
+    /// `pr_fmt` (`KBUILD_MODNAME`) of `hv_util.c`, `hv_kvp.c`, `hv_snapshot.c` and `hv_fcopy.c`,
+    /// which all link into the hv_utils module (`drivers/hv/Makefile`), built in or not.
+    private var deviceProtocolFormat: String {
+        switch self {
+        // drivers/hv/hv_kvp.c, hv_util.c, hv_snapshot.c, hv_fcopy.c: pr_info("… IC version %d.%d\n").
+        case .kvpIC: return "hv_utils: KVP IC version {d}.{d}"
+        case .timeSyncIC: return "hv_utils: TimeSync IC version {d}.{d}"
+        case .heartbeatIC: return "hv_utils: Heartbeat IC version {d}.{d}"
+        case .shutdownIC: return "hv_utils: Shutdown IC version {d}.{d}"
+        case .vssIC: return "hv_utils: VSS IC version {d}.{d}"
+        case .fcopyIC: return "hv_utils: FCopy IC version {d}.{d}"
+        // drivers/hv/hv_balloon.c: "Using Dynamic Memory protocol version %u.%u".
+        case .dynamicMemoryProtocol: return "hv_balloon: Using Dynamic Memory protocol version {d}.{d}"
+        // drivers/video/fbdev/hyperv_fb.c pr_info (pr_fmt KBUILD_MODNAME), no device name.
+        case .synthvidFB: return "hyperv_fb: Synthvid Version major {d}, minor {d}"
+        // drivers/gpu/drm/hyperv/hyperv_drm_proto.c drm_info(): dev_info(<hv device>, "[drm] " fmt).
+        case .synthvidDRM: return "hyperv_drm {g}: [drm] Synthvid Version major {d}, minor {d}"
+        // drivers/pci/controller/pci-hyperv.c dev_info(&hdev->device, "… Using version %#x").
+        case .vpciProtocol: return "hv_pci {g}: PCI VMBus probing: Using version {x}"
+        // drivers/net/hyperv/netvsc.c pr_debug(): only with dynamic debug enabled for netvsc.
+        case .nvspProtocol: return "hv_netvsc: Negotiated NVSP version:{h}"
+        default: return ""
         }
     }
 

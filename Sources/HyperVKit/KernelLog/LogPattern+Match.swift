@@ -69,6 +69,7 @@ private struct LogCursor {
         case .literal(let byte): return literal(byte)
         case .hyperV: return hyperV()
         case .hex: return hex()
+        case .bareHex: return bareHex()
         case .decimal: return decimal()
         case .word: return run(ASCII.isWordByte)
         case .guid: return run(ASCII.isGUIDByte)
@@ -127,6 +128,20 @@ private struct LogCursor {
         }
         guard index > digitsStart else { return peek == nil ? .ranOut : .failed }
         let text = "0x" + String(decoding: bytes[digitsStart..<index], as: UTF8.self)
+        captures.append(.number(PrintedNumber(isNegative: false, magnitude: value, text: text)))
+        return .ok
+    }
+
+    /// A bare `%x`: hex digits without the `0x` that `0x%x` and `%#x` print.
+    private mutating func bareHex() -> Step {
+        let start = index
+        var value: UInt64? = 0
+        while let next = peek, let digit = ASCII.hexValue(next) {
+            value = value.flatMap { Self.accumulate($0, digit, base: 16) }
+            index += 1
+        }
+        guard index > start else { return peek == nil ? .ranOut : .failed }
+        let text = "0x" + String(decoding: bytes[start..<index], as: UTF8.self)
         captures.append(.number(PrintedNumber(isNegative: false, magnitude: value, text: text)))
         return .ok
     }

@@ -7,6 +7,7 @@
 /// | --- | --- | --- |
 /// | `{hv}` | `Hyper-V` or `HyperV`, any case | both spellings the kernel used (§7.3) |
 /// | `{x}` | `0x1f`, `0X1F`, or a lone `0` | `0x%x`, and `%#x` which prints zero as `0` (§7.1) |
+/// | `{h}` | `60001`: hex digits without `0x` | a bare `%x` (netvsc's `Negotiated NVSP version:%x`) |
 /// | `{d}` | `-12`, `20348` | `%d` (signed: a register with bit 31 set prints negative) |
 /// | `{w}` | a run of `[A-Za-z0-9_.-]` | `%s` names: clocksources, the APIC mode |
 /// | `{g}` | a run of `[0-9A-Fa-f-]` | `%pUl` GUIDs |
@@ -23,6 +24,7 @@ struct LogPattern: Sendable {
         case literal(UInt8)
         case hyperV
         case hex
+        case bareHex
         case decimal
         case word
         case guid
@@ -61,6 +63,7 @@ struct LogPattern: Sendable {
         switch name {
         case "hv": return .hyperV
         case "x": return .hex
+        case "h": return .bareHex
         case "d": return .decimal
         case "w": return .word
         case "g": return .guid

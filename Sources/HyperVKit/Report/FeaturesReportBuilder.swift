@@ -126,7 +126,7 @@ public enum KernelLogSource {
         case .success(let lines):
             return .success(lines)
         case .failure(.absent):
-            return .failure(ReportFailure(.invalidInput, "\(machine.origin) has no kernel log (kernel.log)"))
+            return .failure(absence(machine))
         case .failure(let failure) where failure.isPermissionDenied:
             return .failure(
                 ReportFailure(.permissionDenied, "cannot read the kernel log: \(failure)", hint: restrictHint(machine)))
@@ -135,6 +135,11 @@ public enum KernelLogSource {
         case .failure(let failure):
             return .failure(ReportFailure(.ioError, "cannot read the kernel log: \(failure)"))
         }
+    }
+
+    /// The failure for a machine without a kernel log (a snapshot captured without `kernel.log`).
+    public static func absence(_ machine: any Machine) -> ReportFailure {
+        ReportFailure(.invalidInput, "\(machine.origin) has no kernel log (kernel.log)")
     }
 
     /// `kernel.dmesg_restrict=1` forbids the log to users without CAP_SYSLOG.

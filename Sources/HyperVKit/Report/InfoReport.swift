@@ -68,6 +68,8 @@ public struct InfoReport: Sendable, Encodable {
     public var clocksource: ClockSource
     public var vmbus: VMBus
     public var hostKVP: HostKVP?
+    /// What `hvctl kernel` reports, for the one `Kernel support` line.
+    public var kernelSupport: KernelSupportReport?
     public var diagnostics: [Diagnostic]
 
     enum CodingKeys: String, CodingKey {
@@ -76,6 +78,7 @@ public struct InfoReport: Sendable, Encodable {
         case kernelRelease = "kernel_release"
         case cpus, clocksource, vmbus
         case hostKVP = "host_kvp"
+        case kernelSupport = "kernel_support"
         case diagnostics
     }
 
@@ -102,6 +105,35 @@ public struct InfoReport: Sendable, Encodable {
         try container.encode(clocksource, forKey: .clocksource)
         try container.encode(vmbus, forKey: .vmbus)
         try container.encode(hostKVP, forKey: .hostKVP)
+        try container.encode(kernelSupport.map(KernelSupportSummary.init), forKey: .kernelSupport)
         try container.encode(diagnostics, forKey: .diagnostics)
+    }
+}
+
+/// `kernel_support` in `hvctl info --json`: the summary of `hvctl kernel --json`.
+struct KernelSupportSummary: Encodable {
+    var report: KernelSupportReport
+
+    enum CodingKeys: String, CodingKey {
+        case configSource = "config_source"
+        case hyperV = "hyperv"
+        case hyperVInferred = "hyperv_inferred"
+        case devicesWithLinuxDriver = "devices_with_linux_driver"
+        case devicesBound = "devices_bound"
+        case unexplained, problems
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(report.config.source, forKey: .configSource)
+        try container.encode(report.hyperV.map { KernelSupportReport.json($0.value) }, forKey: .hyperV)
+        try container.encode(report.hyperV?.inferred, forKey: .hyperVInferred)
+        let known = report.vmbusPresent == true
+        let withDriver = report.devicesWithDriver.count
+        try container.encode(known ? withDriver : nil, forKey: .devicesWithLinuxDriver)
+        try container.encode(known ? withDriver - report.unboundDevicesWithDriver.count : nil, forKey: .devicesBound)
+        try container.encode(known ? report.unexplainedUnboundDevices.count : nil, forKey: .unexplained)
+        try container.encode(
+            report.problems.map { "\($0.brief) (\($0.classes.joined(separator: ", ")))" }, forKey: .problems)
     }
 }

@@ -28,11 +28,13 @@ public enum InfoReportBuilder {
         let vmbus = vmbusSummary(bus, log: &log, features: features, diagnostics: &diagnostics)
         let (kvp, kvpDiagnostics) = readHostKVP(machine)
         diagnostics += kvpDiagnostics
+        let kernelSupport = KernelSupportReportBuilder.build(machine, vmbus: bus)
+        diagnostics += kernelSupport.diagnostics
         return InfoReport(
             features: features, identity: identity, environment: environment, generation: generation,
             kernelRelease: machine.kernelRelease,
             cpus: InfoReport.CPUs(topology: topology, phantom: topology.phantom.flatMap { $0.isEmpty ? nil : $0 }),
-            clocksource: clock, vmbus: vmbus, hostKVP: kvp, diagnostics: diagnostics)
+            clocksource: clock, vmbus: vmbus, hostKVP: kvp, kernelSupport: kernelSupport, diagnostics: diagnostics)
     }
 
     static func identify(_ machine: any Machine, features: FeaturesReport?, dmi: DMIInfo, kernelDetected: String?)

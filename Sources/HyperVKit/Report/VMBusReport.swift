@@ -4,9 +4,13 @@ public struct VMBusReport: Sendable, Encodable {
     public static let schemaVersion = 1
 
     public var state: VMBusState
+    /// Device ID → the protocol its driver negotiated, for `vmbus devices`; nil when the command
+    /// did not look (`vmbus channels`), which leaves `protocol_version`/`protocol_source` out.
+    public var protocols: [String: DeviceProtocol]?
 
-    public init(state: VMBusState) {
+    public init(state: VMBusState, protocols: [String: DeviceProtocol]? = nil) {
         self.state = state
+        self.protocols = protocols
     }
 
     /// Channels per CPU over every CPU that is online or targeted (§6.2: the map that decides which
@@ -36,7 +40,12 @@ public struct VMBusReport: Sendable, Encodable {
         try container.encode(state.present, forKey: .vmbusPresent)
         try container.encode(state.hibernation, forKey: .hibernation)
         try container.encode(state.maxVersion, forKey: .maxVersion)
-        try container.encode(state.devices.map { DeviceJSON(device: $0, online: state.onlineCPUs) }, forKey: .devices)
+        let devices = state.devices.map { device in
+            DeviceJSON(
+                device: device, online: state.onlineCPUs,
+                protocolInfo: protocols.map { DeviceJSON.ProtocolInfo(value: $0[device.deviceID]) })
+        }
+        try container.encode(devices, forKey: .devices)
         try container.encode(
             cpuMap.map { CPUJSON(cpu: $0.cpu, online: $0.online, channels: $0.channels) }, forKey: .cpus)
         try container.encode(state.diagnostics, forKey: .diagnostics)
@@ -60,8 +69,14 @@ public struct VMBusReport: Sendable, Encodable {
 
 /// One device as json-contract.md spells it, plus hvctl's additions after the contract's keys.
 struct DeviceJSON: Encodable {
+    /// The protocol keys, present only when the command looked for protocols.
+    struct ProtocolInfo {
+        var value: DeviceProtocol?
+    }
+
     var device: VMBusDevice
     var online: CPUList?
+    var protocolInfo: ProtocolInfo? = nil
 
     enum CodingKeys: String, CodingKey {
         case deviceID = "device_id"
@@ -79,6 +94,8 @@ struct DeviceJSON: Encodable {
         case deviceType = "device_type"
         case modalias
         case driverOverride = "driver_override"
+        case protocolVersion = "protocol_version"
+        case protocolSource = "protocol_source"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -103,6 +120,10 @@ struct DeviceJSON: Encodable {
         try container.encode(device.deviceType, forKey: .deviceType)
         try container.encode(device.modalias, forKey: .modalias)
         try container.encode(device.driverOverride, forKey: .driverOverride)
+        if let protocolInfo {
+            try container.encode(protocolInfo.value?.version, forKey: .protocolVersion)
+            try container.encode(protocolInfo.value?.source, forKey: .protocolSource)
+        }
     }
 }
 

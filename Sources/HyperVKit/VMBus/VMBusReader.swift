@@ -56,7 +56,9 @@ public enum VMBusReader {
             if let device = readDevice(name, options: options, reader: &reader) { state.devices.append(device) }
         }
         state.devices.sort { ($0.relid ?? Int.max, $0.deviceID) < ($1.relid ?? Int.max, $1.deviceID) }
-        state.diagnostics = reader.diagnostics + offlineTargets(state.devices, online: state.onlineCPUs)
+        state.diagnostics =
+            reader.diagnostics + offlineTargets(state.devices, online: state.onlineCPUs)
+            + state.devices.compactMap(Modalias.mismatch)
         return state
     }
 

@@ -4,14 +4,19 @@ import HyperVKit
 struct InfoCommand: ParsableCommand, ReportCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
-        abstract: "One screen: hypervisor, host build and release, environment, limits, VMBus.",
+        abstract: "One screen: hypervisor, host build and release, environment, limits, VMBus, kernel support.",
         discussion: """
             Says which hypervisor this is (Hyper-V, or which other one: KVM, Xen, VMware, none; a KVM guest \
             that imitates the Hyper-V signature is called out), the host build and the Windows release it \
             belongs to, the partition role, isolation and nesting, whether this is Azure, WSL2 or an \
             on-premises host (each with the evidence), the VM generation, CPU counts, the clock source, \
-            VMBus devices and the negotiated VMBus version, and what the host says of itself through KVP \
-            when the KVP daemon's pool is readable. Exits 69 when this is not a Hyper-V guest.
+            VMBus devices and the negotiated VMBus version, the kernel's Hyper-V support (CONFIG_HYPERV, how \
+            many VMBus devices with a Linux driver are bound, and why the others are not: see hvctl kernel), \
+            and what the host says of itself through KVP when the KVP daemon's pool is readable. Exits 69 \
+            when this is not a Hyper-V guest.
+
+            JSON (schema_version 1): as docs/json-schema.md describes; kernel_support holds config_source, \
+            hyperv, hyperv_inferred, devices_with_linux_driver, devices_bound, unexplained and problems[].
             """)
 
     @OptionGroup var global: GlobalOptions

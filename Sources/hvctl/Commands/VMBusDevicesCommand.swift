@@ -7,14 +7,26 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
         abstract: "The VMBus devices: class, driver, NUMA node, channels (what lsvmbus shows, and more).",
         discussion: """
             Lists every device under /sys/bus/vmbus/devices sorted by relid, as lsvmbus does: its class (by \
-            name, or by GUID when reference tables do not know it), the bound driver (or none), the NUMA \
-            node and the number of channels. -v adds each channel's relid and target CPU, -vv the class and \
+            name, or by GUID when reference tables do not know it), the bound driver (or none), the device \
+            protocol its driver negotiated, the NUMA node and the number of channels. -v adds each channel's relid and target CPU, -vv the class and \
             device GUIDs and the sysfs path, in lsvmbus's block format. A device rescinded while it is read \
             is skipped with a warning; an unreadable attribute shows as - with a warning.
 
+            PROTOCOL is the version the driver printed when it negotiated its protocol with the host \
+            (hv_utils: KVP, TimeSync, Heartbeat, Shutdown, VSS, FCopy IC versions; hv_balloon: Dynamic Memory; \
+            hyperv_fb/hyperv_drm: synthetic video; hv_pci: vPCI; hv_netvsc: NVSP, printed only with dynamic \
+            debug on; storvsc prints none). The kernel log is the only place it appears: - when the log lacks \
+            the line (rotated out, driver not loaded, log unreadable), and for a NIC or SCSI controller when \
+            the line does not name the device and there are several of that class.
+
             JSON (schema_version 1): vmbus_present, hibernation, max_version, devices[] (device_id, \
-            class_id, class_name, relid, driver, numa_node, channels[] with every channel attribute), \
-            cpus[] (cpu, online, channels), diagnostics.
+            class_id, class_name, relid, driver, numa_node, channels[] with every channel attribute, then \
+            class_short_name, expected_drivers, state, sysfs_path, device_path, monitor_id, device_type, \
+            modalias, driver_override, protocol_version ("4.0" or null), protocol_source ("kernel_log" or \
+            null)), cpus[] (cpu, online, channels), diagnostics.
+
+            Exit status: 0 when the devices were listed; 64 for an unknown --class; 65 for a snapshot without \
+            /sys; 69 when there is no VMBus; 74 or 77 when /sys/bus/vmbus cannot be read.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,9 +49,12 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
         var state = VMBusReader.read(context.machine, options: context.json ? .everything : .devicesOnly)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
         state.devices = state.devices.filter(filter.matches)
+        let (protocols, protocolDiagnostics) = DeviceProtocolReader.read(context.machine, devices: state.devices)
+        state.diagnostics += protocolDiagnostics
         var output = CommandOutput()
-        output.stdout = try CommandRunner.render(VMBusReport(state: state), context: context) {
-            let text = DevicesText(devices: state.devices, color: context.color, headings: !noHeadings)
+        output.stdout = try CommandRunner.render(VMBusReport(state: state, protocols: protocols), context: context) {
+            let text = DevicesText(
+                devices: state.devices, protocols: protocols, color: context.color, headings: !noHeadings)
             switch verbose {
             case 0: return text.table()
             case 1: return text.blocks(detailed: false)

@@ -3,12 +3,14 @@ import HyperVKit
 /// `hvctl vmbus devices` as text: a table, or lsvmbus's block format with -v/-vv.
 struct DevicesText {
     var devices: [VMBusDevice]
+    /// Device ID → the negotiated device protocol (from the kernel log).
+    var protocols: [String: DeviceProtocol] = [:]
     var color: Bool
     var headings: Bool
 
     func table() -> String {
         var table = Table(columns: [
-            Table.Column("RELID", .right), Table.Column("CLASS"), Table.Column("DRIVER"),
+            Table.Column("RELID", .right), Table.Column("CLASS"), Table.Column("DRIVER"), Table.Column("PROTOCOL"),
             Table.Column("CHANNELS", .right), Table.Column("NUMA", .right), Table.Column("DEVICE"),
         ])
         for device in devices {
@@ -16,6 +18,7 @@ struct DevicesText {
                 Table.Cell(device.relid.map(String.init) ?? "-"),
                 classCell(device),
                 driverCell(device),
+                Table.Cell(protocols[device.deviceID]?.version ?? "-"),
                 Table.Cell(String(device.channels.count)),
                 Table.Cell(device.numaNode.map(String.init) ?? "-"),
                 Table.Cell(device.deviceID),

@@ -30,7 +30,10 @@ struct InfoText {
         block.add("Kernel", report.kernelRelease ?? "unknown")
         block.add("CPUs", cpus)
         block.add("Clock source", clock)
-        if report.vmbus.present == true || report.identity.isGenuineHyperV { block.add("VMBus", vmbus) }
+        if report.vmbus.present == true || report.identity.isGenuineHyperV {
+            block.add("VMBus", vmbus)
+            if let support = report.kernelSupport { block.add("Kernel support", KernelSupportText.infoLine(support)) }
+        }
         if let kvp = report.hostKVP { block.add("Host says", hostSays(kvp)) }
         if let source = report.features?.source { block.add("Source", source == .cpuid ? "CPUID" : "kernel log") }
         return block.render(color: color)

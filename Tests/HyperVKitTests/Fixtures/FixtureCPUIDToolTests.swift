@@ -25,6 +25,7 @@ import Testing
         Expectation(fixture: "azure-d8ds-v5", present: [microsoftHv]),
         Expectation(fixture: "ws2016-gen1", present: [microsoftHv]),
         Expectation(fixture: "ws2019-phantom-cpus", present: [microsoftHv]),
+        Expectation(fixture: "custom-kernel", present: [microsoftHv]),
         Expectation(fixture: "vmbus-broken", present: [microsoftHv]),
         Expectation(fixture: "wsl2-26100", present: [microsoftHv]),
         Expectation(fixture: "azure-snp-cvm", present: [microsoftHv, "isolation type             = SNP (2)"]),

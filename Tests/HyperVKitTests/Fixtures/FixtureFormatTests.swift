@@ -20,8 +20,8 @@ import Testing
         fixturesDirectory.appendingPathComponent(fixture).appendingPathComponent(path)
     }
 
-    @Test func allElevenFixturesArePresent() {
-        #expect(Self.fixtureNames.count == 11)
+    @Test func allTwelveFixturesArePresent() {
+        #expect(Self.fixtureNames.count == 12)
     }
 
     @Test(arguments: fixtureNames)

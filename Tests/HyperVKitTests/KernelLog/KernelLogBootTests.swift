@@ -66,9 +66,12 @@ import Testing
         #expect(!facts.tscMarkedUnstable)
         #expect(facts.confidentialVMBus == nil)
         #expect(facts.diagnostics.isEmpty)
-        #expect(facts.evidence.count == 11)
+        // 11 boot lines and the two IC version lines of hv_utils.
+        #expect(facts.evidence.count == 13)
         #expect(facts.evidence.first == "Hypervisor detected: Microsoft Hyper-V")
-        #expect(facts.evidence.last == "clocksource: Switched to clocksource hyperv_clocksource_tsc_page")
+        #expect(facts.evidence.last == "hv_utils: TimeSync IC version 4.0")
+        #expect(facts.deviceProtocols.map(\.kind) == [.heartbeat, .timesync])
+        #expect(facts.deviceProtocols.map(\.version) == ["3.0", "4.0"])
         #expect(
             facts.leaves() == [
                 0x4000_0002: RegisterSet(eax: 20348, ebx: 0x000A_0000, ecx: 0, edx: 2700),

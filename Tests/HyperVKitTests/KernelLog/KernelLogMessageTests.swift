@@ -11,6 +11,7 @@ import Testing
         format
             .replacingOccurrences(of: "{hv}", with: "Hyper-V")
             .replacingOccurrences(of: "{x}", with: "0x1f")
+            .replacingOccurrences(of: "{h}", with: "60001")
             .replacingOccurrences(of: "{d}", with: "1")
             .replacingOccurrences(of: "{w}", with: "name")
             .replacingOccurrences(of: "{g}", with: "6e382d18-3336-4f4b-acc4-2b7703d4df4a")

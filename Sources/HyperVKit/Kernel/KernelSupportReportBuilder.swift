@@ -1,0 +1,75 @@
+/// Builds `KernelSupportReport`: the config, `/sys/module`, the registered VMBus drivers and the
+/// devices, each read once; every failed read is a diagnostic and the report always comes back.
+public enum KernelSupportReportBuilder {
+    public static let driversDirectory = VMBusReader.busDirectory + "/drivers"
+
+    /// - Parameter vmbus: the devices when the caller already read them (`hvctl info`); their
+    ///   diagnostics are then the caller's to report.
+    public static func build(_ machine: any Machine, vmbus: VMBusState? = nil) -> KernelSupportReport {
+        let config = KernelConfigReader.read(machine)
+        var diagnostics = config.diagnostics
+        let bus = vmbus ?? VMBusReader.read(machine, options: .devicesOnly)
+        if vmbus == nil { diagnostics += bus.diagnostics }
+        let registered = registeredDrivers(machine, diagnostics: &diagnostics)
+        // A partial snapshot (a pasted log) has no /sys: module states are unknown, not "not loaded".
+        let sysCaptured = machine.isDirectory("/sys")
+        let options = HyperVKernelOptionCatalog.options(for: machine.architecture).map { option in
+            readOption(
+                option, machine: machine, config: config.config, registered: registered, sysCaptured: sysCaptured,
+                diagnostics: &diagnostics)
+        }
+        var moduleStates: [String: ModuleState] = [:]
+        for option in options {
+            if let module = option.option.module, let state = option.moduleState { moduleStates[module] = state }
+        }
+        let context = DriverContext(
+            registeredDrivers: registered, moduleStates: moduleStates, config: config.config,
+            kernel: machine.kernelRelease.flatMap(KernelRelease.init))
+        let devices = bus.devices.map { device in
+            var device = device
+            if device.driver == nil && device.driverOverride == nil {
+                device.driverOverride = readOverride(machine, device: device)
+            }
+            return KernelSupportReport.Device(
+                device: device, verdict: DriverVerdictDecider.decide(device, context: context))
+        }
+        return KernelSupportReport(
+            kernelRelease: machine.kernelRelease, architecture: machine.architecture, config: config, options: options,
+            vmbusPresent: bus.present, devices: devices, diagnostics: diagnostics)
+    }
+
+    /// `/sys/bus/vmbus/drivers`: the VMBus drivers registered now (loaded or built in).
+    static func registeredDrivers(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> Set<String> {
+        switch machine.directory(at: driversDirectory) {
+        case .success(let names): return Set(names)
+        case .failure(.absent): return []
+        case .failure(let failure):
+            diagnostics.append(.read(driversDirectory, failure))
+            return []
+        }
+    }
+
+    static func readOption(
+        _ option: HyperVKernelOption, machine: any Machine, config: KernelConfig?, registered: Set<String>,
+        sysCaptured: Bool, diagnostics: inout [Diagnostic]
+    ) -> KernelSupportReport.Option {
+        let value = config?[option.name]
+        let drivers = option.drivers.filter(registered.contains)
+        var entry = KernelSupportReport.Option(
+            option: option, value: value, configKnown: config != nil, sysfs: nil, moduleState: nil,
+            registeredDrivers: drivers)
+        guard let module = option.module, sysCaptured else { return entry }
+        let (sysfs, problems) = KernelModuleReader.read(machine, module: module)
+        diagnostics += problems
+        entry.sysfs = sysfs
+        entry.moduleState = ModuleState.decide(
+            sysfs: sysfs, driverRegistered: !drivers.isEmpty, config: value, configKnown: config != nil)
+        return entry
+    }
+
+    /// `driver_override` of an unbound device (`(null)` or empty when unset, reference §3.2).
+    static func readOverride(_ machine: any Machine, device: VMBusDevice) -> String? {
+        guard case .success(let text) = machine.attribute(at: device.sysfsPath + "/driver_override") else { return nil }
+        return text.isEmpty || text == "(null)" ? nil : text
+    }
+}
