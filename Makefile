@@ -1,0 +1,98 @@
+# Builds, installs and packages hvctl as one portable binary: the Swift runtime and libcpuid are
+# linked in, so it runs on a Debian or Ubuntu guest with no Swift toolchain and no libcpuid.
+#
+#   make                      the stripped static binary, .build-static/hvctl
+#   make install              to PREFIX (default /usr/local), staged under DESTDIR if set
+#   make uninstall            removes exactly what install put there
+#   make deb                  hvctl_<version>_<arch>.deb (see .ci/build-deb)
+#
+# Where the shell completions go (each shell's own search path, no configuration needed):
+#   bash  $(PREFIX)/share/bash-completion/completions/hvctl  (bash-completion 2 also searches
+#         $XDG_DATA_DIRS, which includes /usr/local/share, so both prefixes work)
+#   fish  $(PREFIX)/share/fish/vendor_completions.d/hvctl.fish (likewise through $XDG_DATA_DIRS)
+#   zsh   $(PREFIX)/share/zsh/site-functions/_hvctl, zsh's own site directory, which zsh searches
+#         under /usr/local on every distribution and under /usr on Fedora, Arch and SUSE. Debian
+#         and Ubuntu's zsh searches /usr/share/zsh/vendor-completions instead of
+#         /usr/share/zsh/site-functions, so PREFIX=/usr on a Debian system (and the .deb) uses that.
+#         Override with ZSH_COMPLETION_DIR=... .
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+STRIP ?= strip
+INSTALL ?= install
+
+BINDIR = $(PREFIX)/bin
+MAN1DIR = $(PREFIX)/share/man/man1
+BASH_COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+FISH_COMPLETION_DIR = $(PREFIX)/share/fish/vendor_completions.d
+ifeq ($(PREFIX)$(wildcard /etc/debian_version),/usr/etc/debian_version)
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/vendor-completions
+else
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
+endif
+
+# A scratch path of its own, so the static build never invalidates the everyday debug build.
+SCRATCH = .build-static
+STATIC_LIBS = $(SCRATCH)/static-libs
+BINARY = $(SCRATCH)/hvctl
+MAN_PAGES = $(wildcard man/*.1)
+CLANG ?= $(dir $(SWIFT))clang
+
+.PHONY: all install uninstall deb clean
+all: $(BINARY)
+
+# A folder holding only static archives, and a libcpuid.pc whose -L names it. pkg-config finds
+# this libcpuid.pc first (PKG_CONFIG_PATH), and SwiftPM puts its -L before the toolchain's own
+# library folders, so every -l with an archive here is linked in: -lcpuid (the link line's
+# libcpuid.so is never reached, build-notes.md) and the -lstdc++ of the Swift runtime's
+# static-stdlib-args.lnk. -static-libgcc takes the unwinder from libgcc_eh.a instead of
+# libgcc_s.so.1. What stays dynamic is glibc, and libz.so.1 (see the README's "Installation").
+$(STATIC_LIBS)/libcpuid.pc:
+	mkdir -p $(STATIC_LIBS)
+	ln -sf "$$(pkg-config --variable=libdir libcpuid)/libcpuid.a" $(STATIC_LIBS)/libcpuid.a
+	ln -sf "$$($(CLANG) -print-file-name=libstdc++.a)" $(STATIC_LIBS)/libstdc++.a
+	printf '%s\n' \
+	    "libdir=$(CURDIR)/$(STATIC_LIBS)" \
+	    "includedir=$$(pkg-config --variable=includedir libcpuid)" \
+	    "Name: libcpuid" \
+	    "Description: libcpuid, static only (hvctl's portable build)" \
+	    "Version: $$(pkg-config --modversion libcpuid)" \
+	    'Libs: -L$${libdir} -lcpuid' \
+	    'Cflags: -I$${includedir}' >$@
+
+# Rebuilt when a source changes, so `sudo make install` after `make` only copies files.
+# --disable-local-rpath: no RUNPATH $ORIGIN, the binary loads nothing from its own folder.
+SOURCES = Package.swift $(shell find Sources -type f)
+$(BINARY): $(STATIC_LIBS)/libcpuid.pc $(SOURCES)
+	PKG_CONFIG_PATH="$(CURDIR)/$(STATIC_LIBS)" $(SWIFT) build -c release --product hvctl \
+	    --static-swift-stdlib --disable-local-rpath -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
+	    --scratch-path $(SCRATCH)
+	$(STRIP) -o $@ $(SCRATCH)/release/hvctl
+
+# install(1) with explicit modes: a umask of 077 on the building machine must not leak into the
+# package. Man pages are gzipped with -n (no name, no time stamp), as Debian ships them.
+install: $(BINARY)
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" "$(DESTDIR)$(BASH_COMPLETION_DIR)" \
+	    "$(DESTDIR)$(ZSH_COMPLETION_DIR)" "$(DESTDIR)$(FISH_COMPLETION_DIR)"
+	$(INSTALL) -m 0755 $(BINARY) "$(DESTDIR)$(BINDIR)/hvctl"
+	for page in $(MAN_PAGES); do \
+	    gzip -9 -n -c "$$page" >"$(DESTDIR)$(MAN1DIR)/$${page##*/}.gz" && \
+	    chmod 0644 "$(DESTDIR)$(MAN1DIR)/$${page##*/}.gz" || exit 1; \
+	done
+	$(INSTALL) -m 0644 completions/hvctl.bash "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
+	$(INSTALL) -m 0644 completions/_hvctl "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl"
+	$(INSTALL) -m 0644 completions/hvctl.fish "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/hvctl" \
+	    $(patsubst man/%,"$(DESTDIR)$(MAN1DIR)/%.gz",$(MAN_PAGES)) \
+	    "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl" \
+	    "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl" \
+	    "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
+
+deb: $(BINARY)
+	.ci/build-deb
+
+clean:
+	rm -rf $(SCRATCH) hvctl_*.deb
