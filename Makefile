@@ -37,21 +37,27 @@ SCRATCH = .build-static
 STATIC_LIBS = $(SCRATCH)/static-libs
 BINARY = $(SCRATCH)/hvctl
 MAN_PAGES = $(wildcard man/*.1)
-CLANG ?= $(dir $(SWIFT))clang
 
 .PHONY: all install uninstall deb clean
 all: $(BINARY)
 
-# A folder holding only static archives, and a libcpuid.pc whose -L names it. pkg-config finds
-# this libcpuid.pc first (PKG_CONFIG_PATH), and SwiftPM puts its -L before the toolchain's own
-# library folders, so every -l with an archive here is linked in: -lcpuid (the link line's
-# libcpuid.so is never reached, build-notes.md) and the -lstdc++ of the Swift runtime's
-# static-stdlib-args.lnk. -static-libgcc takes the unwinder from libgcc_eh.a instead of
-# libgcc_s.so.1. What stays dynamic is glibc, and libz.so.1 (see the README's "Installation").
+# A folder holding only libcpuid.a, and a libcpuid.pc whose -L names it: pkg-config finds this
+# libcpuid.pc first (PKG_CONFIG_PATH), so the linker's -lcpuid can only pick the archive
+# (build-notes.md, "A portable binary").
+#
+# What stays dynamic, on purpose (the README's "Installation" lists the systems this runs on):
+# - glibc (libc, libm, ld.so): it cannot be linked in. The binary needs GLIBC_2.35 (hypotf in
+#   the Swift runtime), so Debian 12, Ubuntu 22.04 and newer.
+# - libstdc++.so.6 and libgcc_s.so.1, which the Swift runtime needs. Every Debian and Ubuntu has
+#   them (apt is linked against libstdc++, libc6 depends on libgcc-s1). Linking them in as well
+#   would bring GCC 12's arc4random@GLIBC_2.36 and refuse Ubuntu 22.04 ("version `GLIBC_2.36'
+#   not found", tried in a jammy chroot).
+# - libz.so.1: every Debian and Ubuntu has it (dpkg pre-depends on zlib1g), and hvctl inflates
+#   .tar.gz snapshots that customers send, so zlib's security updates should reach it; a copy
+#   linked in would not get them (lintian calls that embedded-library).
 $(STATIC_LIBS)/libcpuid.pc:
 	mkdir -p $(STATIC_LIBS)
 	ln -sf "$$(pkg-config --variable=libdir libcpuid)/libcpuid.a" $(STATIC_LIBS)/libcpuid.a
-	ln -sf "$$($(CLANG) -print-file-name=libstdc++.a)" $(STATIC_LIBS)/libstdc++.a
 	printf '%s\n' \
 	    "libdir=$(CURDIR)/$(STATIC_LIBS)" \
 	    "includedir=$$(pkg-config --variable=includedir libcpuid)" \
@@ -66,8 +72,7 @@ $(STATIC_LIBS)/libcpuid.pc:
 SOURCES = Package.swift $(shell find Sources -type f)
 $(BINARY): $(STATIC_LIBS)/libcpuid.pc $(SOURCES)
 	PKG_CONFIG_PATH="$(CURDIR)/$(STATIC_LIBS)" $(SWIFT) build -c release --product hvctl \
-	    --static-swift-stdlib --disable-local-rpath -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
-	    --scratch-path $(SCRATCH)
+	    --static-swift-stdlib --disable-local-rpath --scratch-path $(SCRATCH)
 	$(STRIP) -o $@ $(SCRATCH)/release/hvctl
 
 # install(1) with explicit modes: a umask of 077 on the building machine must not leak into the
