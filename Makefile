@@ -6,15 +6,20 @@
 #   make uninstall            removes exactly what install put there
 #   make deb                  hvctl_<version>_<arch>.deb (see .ci/build-deb)
 #
-# Where the shell completions go (each shell's own search path, no configuration needed):
-#   bash  $(PREFIX)/share/bash-completion/completions/hvctl  (bash-completion 2 also searches
-#         $XDG_DATA_DIRS, which includes /usr/local/share, so both prefixes work)
-#   fish  $(PREFIX)/share/fish/vendor_completions.d/hvctl.fish (likewise through $XDG_DATA_DIRS)
-#   zsh   $(PREFIX)/share/zsh/site-functions/_hvctl, zsh's own site directory, which zsh searches
-#         under /usr/local on every distribution and under /usr on Fedora, Arch and SUSE. Debian
-#         and Ubuntu's zsh searches /usr/share/zsh/vendor-completions instead of
-#         /usr/share/zsh/site-functions, so PREFIX=/usr on a Debian system (and the .deb) uses that.
-#         Override with ZSH_COMPLETION_DIR=... .
+# Where things go (each can be overridden, e.g. ZSH_COMPLETION_DIR=...). Tried in a Debian 12
+# chroot with bash-completion 2.11, zsh 5.9 and fish 3.6, both for PREFIX=/usr and /usr/local:
+#   hvctl  $(PREFIX)/bin/hvctl
+#   man    $(PREFIX)/share/man/man1/hvctl*.1.gz (gzip -9 -n, as Debian ships them)
+#   bash   $(PREFIX)/share/bash-completion/completions/hvctl: bash-completion loads it on first
+#          use of hvctl under /usr and /usr/local alike (it searches $XDG_DATA_DIRS, by default
+#          /usr/local/share:/usr/share).
+#   zsh    $(PREFIX)/share/zsh/site-functions/_hvctl, which zsh searches under /usr/local on
+#          every distribution and under /usr on Fedora, Arch and SUSE. Debian and Ubuntu's zsh
+#          searches /usr/share/zsh/vendor-completions instead of /usr/share/zsh/site-functions,
+#          so PREFIX=/usr on a Debian system (and the .deb) installs there.
+#   fish   $(PREFIX)/share/fish/vendor_completions.d/hvctl.fish. fish finds it under /usr always,
+#          and under /usr/local only when $XDG_DATA_DIRS names /usr/local/share (desktop sessions
+#          set it, a plain ssh login does not): there, copy it to ~/.config/fish/completions/.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -22,10 +27,10 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 STRIP ?= strip
 INSTALL ?= install
 
-BINDIR = $(PREFIX)/bin
-MAN1DIR = $(PREFIX)/share/man/man1
-BASH_COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
-FISH_COMPLETION_DIR = $(PREFIX)/share/fish/vendor_completions.d
+BINDIR ?= $(PREFIX)/bin
+MAN1DIR ?= $(PREFIX)/share/man/man1
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
 ifeq ($(PREFIX)$(wildcard /etc/debian_version),/usr/etc/debian_version)
 ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/vendor-completions
 else
@@ -69,14 +74,16 @@ $(STATIC_LIBS)/libcpuid.pc:
 
 # Rebuilt when a source changes, so `sudo make install` after `make` only copies files.
 # --disable-local-rpath: no RUNPATH $ORIGIN, the binary loads nothing from its own folder.
-SOURCES = Package.swift $(shell find Sources -type f)
+# -z now: every symbol bound at start, so the GOT can be made read-only (full RELRO), as
+# Debian's hardening flags do. The strip options are dh_strip's.
+SOURCES = Makefile Package.swift $(shell find Sources -type f)
 $(BINARY): $(STATIC_LIBS)/libcpuid.pc $(SOURCES)
 	PKG_CONFIG_PATH="$(CURDIR)/$(STATIC_LIBS)" $(SWIFT) build -c release --product hvctl \
-	    --static-swift-stdlib --disable-local-rpath --scratch-path $(SCRATCH)
-	$(STRIP) -o $@ $(SCRATCH)/release/hvctl
+	    --static-swift-stdlib --disable-local-rpath -Xlinker -z -Xlinker now --scratch-path $(SCRATCH)
+	$(STRIP) --remove-section=.comment --remove-section=.note -o $@ $(SCRATCH)/release/hvctl
 
 # install(1) with explicit modes: a umask of 077 on the building machine must not leak into the
-# package. Man pages are gzipped with -n (no name, no time stamp), as Debian ships them.
+# package. Man pages are gzipped with -n (no name, no time stamp), so two builds are identical.
 install: $(BINARY)
 	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" "$(DESTDIR)$(BASH_COMPLETION_DIR)" \
 	    "$(DESTDIR)$(ZSH_COMPLETION_DIR)" "$(DESTDIR)$(FISH_COMPLETION_DIR)"
@@ -85,7 +92,9 @@ install: $(BINARY)
 	    gzip -9 -n -c "$$page" >"$(DESTDIR)$(MAN1DIR)/$${page##*/}.gz" && \
 	    chmod 0644 "$(DESTDIR)$(MAN1DIR)/$${page##*/}.gz" || exit 1; \
 	done
-	$(INSTALL) -m 0644 completions/hvctl.bash "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
+	# A completion file is sourced, not run: without the #! line the generator writes.
+	sed '1{/^#!/d;}' completions/hvctl.bash >"$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
+	chmod 0644 "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
 	$(INSTALL) -m 0644 completions/_hvctl "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl"
 	$(INSTALL) -m 0644 completions/hvctl.fish "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
 
