@@ -50,9 +50,9 @@ all: $(BINARY)
 # libcpuid.pc first (PKG_CONFIG_PATH), so the linker's -lcpuid can only pick the archive
 # (build-notes.md, "A portable binary").
 #
-# What stays dynamic, on purpose (the README's "Installation" lists the systems this runs on):
-# - glibc (libc, libm, ld.so): it cannot be linked in. The binary needs GLIBC_2.35 (hypotf in
-#   the Swift runtime), so Debian 12, Ubuntu 22.04 and newer.
+# What stays dynamic, on purpose (the README's "Install" lists the systems this runs on):
+# - glibc (libc, libm, ld.so): it cannot be linked in. The binary needs GLIBC_2.35 (hypotf, from
+#   the Swift Glibc overlay), so Debian 12, Ubuntu 22.04 and newer.
 # - libstdc++.so.6 and libgcc_s.so.1, which the Swift runtime needs. Every Debian and Ubuntu has
 #   them (apt is linked against libstdc++, libc6 depends on libgcc-s1). Linking them in as well
 #   would bring GCC 12's arc4random@GLIBC_2.36 and refuse Ubuntu 22.04 ("version `GLIBC_2.36'
