@@ -1,0 +1,112 @@
+# Builds, installs and packages hvctl as one portable binary: the Swift runtime and libcpuid are
+# linked in, so it runs on a Debian or Ubuntu guest with no Swift toolchain and no libcpuid.
+#
+#   make                      the stripped static binary, .build-static/hvctl
+#   make install              to PREFIX (default /usr/local), staged under DESTDIR if set
+#   make uninstall            removes exactly what install put there
+#   make deb                  hvctl_<version>_<arch>.deb (see .ci/build-deb)
+#
+# Where things go (each can be overridden, e.g. ZSH_COMPLETION_DIR=...). Tried in a Debian 12
+# chroot with bash-completion 2.11, zsh 5.9 and fish 3.6, both for PREFIX=/usr and /usr/local:
+#   hvctl  $(PREFIX)/bin/hvctl
+#   man    $(PREFIX)/share/man/man1/hvctl*.1.gz (gzip -9 -n, as Debian ships them)
+#   bash   $(PREFIX)/share/bash-completion/completions/hvctl: bash-completion loads it on first
+#          use of hvctl under /usr and /usr/local alike (it searches $XDG_DATA_DIRS, by default
+#          /usr/local/share:/usr/share).
+#   zsh    $(PREFIX)/share/zsh/site-functions/_hvctl, which zsh searches under /usr/local on
+#          every distribution and under /usr on Fedora, Arch and SUSE. Debian and Ubuntu's zsh
+#          searches /usr/share/zsh/vendor-completions instead of /usr/share/zsh/site-functions,
+#          so PREFIX=/usr on a Debian system (and the .deb) installs there.
+#   fish   $(PREFIX)/share/fish/vendor_completions.d/hvctl.fish. fish finds it under /usr always,
+#          and under /usr/local only when $XDG_DATA_DIRS names /usr/local/share (desktop sessions
+#          set it, a plain ssh login does not): there, copy it to ~/.config/fish/completions/.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+STRIP ?= strip
+INSTALL ?= install
+
+BINDIR ?= $(PREFIX)/bin
+MAN1DIR ?= $(PREFIX)/share/man/man1
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
+ifeq ($(PREFIX)$(wildcard /etc/debian_version),/usr/etc/debian_version)
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/vendor-completions
+else
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
+endif
+
+# A scratch path of its own, so the static build never invalidates the everyday debug build.
+SCRATCH = .build-static
+STATIC_LIBS = $(SCRATCH)/static-libs
+BINARY = $(SCRATCH)/hvctl
+MAN_PAGES = $(wildcard man/*.1)
+
+.PHONY: all install uninstall deb clean
+all: $(BINARY)
+
+# A folder holding only libcpuid.a, and a libcpuid.pc whose -L names it: pkg-config finds this
+# libcpuid.pc first (PKG_CONFIG_PATH), so the linker's -lcpuid can only pick the archive
+# (build-notes.md, "A portable binary").
+#
+# What stays dynamic, on purpose (the README's "Install" lists the systems this runs on):
+# - glibc (libc, libm, ld.so): it cannot be linked in. The binary needs GLIBC_2.35 (hypotf, from
+#   the Swift Glibc overlay), so Debian 12, Ubuntu 22.04 and newer.
+# - libstdc++.so.6 and libgcc_s.so.1, which the Swift runtime needs. Every Debian and Ubuntu has
+#   them (apt is linked against libstdc++, libc6 depends on libgcc-s1). Linking them in as well
+#   would bring GCC 12's arc4random@GLIBC_2.36 and refuse Ubuntu 22.04 ("version `GLIBC_2.36'
+#   not found", tried in a jammy chroot).
+# - libz.so.1: every Debian and Ubuntu has it (dpkg pre-depends on zlib1g), and hvctl inflates
+#   .tar.gz snapshots that customers send, so zlib's security updates should reach it; a copy
+#   linked in would not get them (lintian calls that embedded-library).
+$(STATIC_LIBS)/libcpuid.pc:
+	mkdir -p $(STATIC_LIBS)
+	ln -sf "$$(pkg-config --variable=libdir libcpuid)/libcpuid.a" $(STATIC_LIBS)/libcpuid.a
+	printf '%s\n' \
+	    "libdir=$(CURDIR)/$(STATIC_LIBS)" \
+	    "includedir=$$(pkg-config --variable=includedir libcpuid)" \
+	    "Name: libcpuid" \
+	    "Description: libcpuid, static only (hvctl's portable build)" \
+	    "Version: $$(pkg-config --modversion libcpuid)" \
+	    'Libs: -L$${libdir} -lcpuid' \
+	    'Cflags: -I$${includedir}' >$@
+
+# Rebuilt when a source changes, so `sudo make install` after `make` only copies files.
+# --disable-local-rpath: no RUNPATH $ORIGIN, the binary loads nothing from its own folder.
+# -z now: every symbol bound at start, so the GOT can be made read-only (full RELRO), as
+# Debian's hardening flags do. The strip options are dh_strip's.
+SOURCES = Makefile Package.swift $(shell find Sources -type f)
+$(BINARY): $(STATIC_LIBS)/libcpuid.pc $(SOURCES)
+	PKG_CONFIG_PATH="$(CURDIR)/$(STATIC_LIBS)" $(SWIFT) build -c release --product hvctl \
+	    --static-swift-stdlib --disable-local-rpath -Xlinker -z -Xlinker now --scratch-path $(SCRATCH)
+	$(STRIP) --remove-section=.comment --remove-section=.note -o $@ $(SCRATCH)/release/hvctl
+
+# install(1) with explicit modes: a umask of 077 on the building machine must not leak into the
+# package. Man pages are gzipped with -n (no name, no time stamp), so two builds are identical.
+install: $(BINARY)
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" "$(DESTDIR)$(BASH_COMPLETION_DIR)" \
+	    "$(DESTDIR)$(ZSH_COMPLETION_DIR)" "$(DESTDIR)$(FISH_COMPLETION_DIR)"
+	$(INSTALL) -m 0755 $(BINARY) "$(DESTDIR)$(BINDIR)/hvctl"
+	for page in $(MAN_PAGES); do \
+	    gzip -9 -n -c "$$page" >"$(DESTDIR)$(MAN1DIR)/$${page##*/}.gz" && \
+	    chmod 0644 "$(DESTDIR)$(MAN1DIR)/$${page##*/}.gz" || exit 1; \
+	done
+	# A completion file is sourced, not run: without the #! line the generator writes.
+	sed '1{/^#!/d;}' completions/hvctl.bash >"$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
+	chmod 0644 "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
+	$(INSTALL) -m 0644 completions/_hvctl "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl"
+	$(INSTALL) -m 0644 completions/hvctl.fish "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/hvctl" \
+	    $(patsubst man/%,"$(DESTDIR)$(MAN1DIR)/%.gz",$(MAN_PAGES)) \
+	    "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl" \
+	    "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl" \
+	    "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
+
+deb: $(BINARY)
+	.ci/build-deb
+
+clean:
+	rm -rf $(SCRATCH) hvctl_*.deb
