@@ -26,4 +26,14 @@ struct HVCtl: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    /// The Swift runtime reads the command line from /proc/self/cmdline: without /proc (a bare
+    /// chroot) every argument would vanish and `hvctl --version` would silently run `info`.
+    static func main() {
+        guard !CommandLine.arguments.isEmpty else {
+            Terminal.warn("hvctl: cannot read the command line (is /proc mounted?)")
+            Self.exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        }
+        Self.main(nil)
+    }
 }

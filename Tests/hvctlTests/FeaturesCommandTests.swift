@@ -54,6 +54,15 @@ import Testing
         #expect(output.status == .success)
     }
 
+    /// A valid name on a machine without Hyper-V is "not applicable" (69), not "unknown name" (64).
+    @Test func requireOnAMachineWithoutHyperVExits69() throws {
+        #expect {
+            try run("kvm-guest", ["--require", "AccessVpIndex"])
+        } throws: { error in
+            (error as? CommandFailure)?.status == .notApplicable
+        }
+    }
+
     @Test func aMachineWithoutHyperVExits69() throws {
         for fixture in ["kvm-guest", "bare-metal"] {
             let output = try run(fixture, [])

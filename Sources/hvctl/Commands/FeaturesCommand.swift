@@ -49,6 +49,11 @@ struct FeaturesCommand: ParsableCommand, ReportCommand {
         case .failure(let failure): throw CommandFailure(failure)
         }
         var output = CommandOutput()
+        if !require.isEmpty && !report.summary.hypervisor.isHyperV {
+            throw CommandFailure(
+                "not a Hyper-V guest: \(NotHyperVText.reason(report.summary.hypervisor)), so no Hyper-V feature is present",
+                status: .notApplicable)
+        }
         let requirements = try evaluateRequirements(report)
         output.stdout = try CommandRunner.render(report, context: context) {
             if !require.isEmpty { return RequirementsText(results: requirements, color: context.color).render() }
