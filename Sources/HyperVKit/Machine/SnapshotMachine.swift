@@ -20,6 +20,7 @@ public final class SnapshotMachine: Machine {
     public static let kernelLogLimit = 64 << 20
 
     public var architecture: Architecture { manifest.arch }
+    public var isCapture: Bool { true }
     public var kernelRelease: String? { manifest.kernelRelease }
 
     /// Opens a snapshot directory or tarball. Errors name the path and say what is wrong.
@@ -117,9 +118,14 @@ public final class SnapshotMachine: Machine {
         let dump = msrCache.withLock { cache in
             if let cached = cache[cpu] { return cached }
             let file = "/msr/cpu\(cpu).txt"
-            let loaded = reader.file(at: file, limit: 1 << 20).flatMap { bytes in
+            var loaded = reader.file(at: file, limit: 1 << 20).flatMap { bytes in
                 MSRDump.parse(String(decoding: bytes, as: UTF8.self))
             }.mapError { SnapshotMachine.naming(path + file, $0) }
+            // `hvctl snapshot` records a device that could not be used at all (EPERM without
+            // CAP_SYS_RAWIO, EIO on a machine without these MSRs) once, instead of one line per MSR.
+            if case .failure(.absent) = loaded, let failure = recordedFailure(SnapshotMachine.msrDevicePath(cpu)) {
+                loaded = .failure(failure)
+            }
             cache[cpu] = loaded
             return loaded
         }
@@ -131,6 +137,9 @@ public final class SnapshotMachine: Machine {
         return reader.file(at: "/kernel.log", limit: SnapshotMachine.kernelLogLimit).flatMap(KernelLogText.lines)
             .mapError { SnapshotMachine.naming(path + "/kernel.log", $0) }
     }
+
+    /// The machine path of CPU `cpu`'s MSR device, as the manifest's `unreadable` names it.
+    public static func msrDevicePath(_ cpu: Int) -> String { "/dev/cpu/\(cpu)/msr" }
 
     /// An `invalid` failure names the snapshot file it is about, so the one-line error does too.
     static func naming<S: StringProtocol>(_ file: S, _ failure: ReadFailure) -> ReadFailure {
