@@ -12,12 +12,12 @@ import Synchronization
 /// ECX, EDX of that leaf as CPU N sees it, each little-endian.
 ///
 /// Used for a `--root` tree that provides them: the host's `/dev` mounted beside its `/sys`, or a
-/// test tree of sparse files written from a snapshot's `cpuid.txt`. In a regular file a read past
-/// the end returns nothing: that leaf was not captured (`absent`). Descriptors are kept like
-/// `MSRDevices` keeps its own.
+/// test tree of sparse files written from a snapshot's `cpuid.txt` (leaf records at byte
+/// `position × 16`: `CPUDeviceFile`). In a regular file a read past the end returns nothing: that
+/// leaf was not captured (`absent`). Descriptors are kept like `MSRDevices` keeps its own.
 final class CPUIDDevices: Sendable {
     let prefix: String
-    private let descriptors = Mutex<[Int: Int32]>([:])
+    private let descriptors = Mutex<[Int: CPUDeviceFile]>([:])
 
     init(prefix: String) {
         self.prefix = prefix
@@ -25,7 +25,7 @@ final class CPUIDDevices: Sendable {
 
     deinit {
         descriptors.withLock { table in
-            for fd in table.values { close(fd) }
+            for device in table.values { close(device.fd) }
             table.removeAll()
         }
     }
@@ -37,19 +37,23 @@ final class CPUIDDevices: Sendable {
     /// One leaf of `cpu`. An open failure keeps its errno (ENOENT: no device for this CPU).
     func read(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> {
         guard cpu >= 0 else { return .failure(.unreadable(.EINVAL)) }
-        return descriptor(cpu: cpu).flatMap { fd in
-            CPUIDDevices.pread16(fd, offset: off_t(Int64(bitPattern: UInt64(subleaf) << 32 | UInt64(leaf))))
+        return descriptor(cpu: cpu).flatMap { device in
+            guard let offset = device.offset(UInt64(subleaf) << 32 | UInt64(leaf)) else {
+                return .failure(.unreadable(.EINVAL))
+            }
+            return CPUIDDevices.pread16(device.fd, offset: offset)
         }
     }
 
-    private func descriptor(cpu: Int) -> Result<Int32, ReadFailure> {
+    private func descriptor(cpu: Int) -> Result<CPUDeviceFile, ReadFailure> {
         let path = path(cpu: cpu)
         return descriptors.withLock { table in
-            if let fd = table[cpu] { return .success(fd) }
+            if let device = table[cpu] { return .success(device) }
             let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
             guard fd >= 0 else { return .failure(.unreadable(Errno(errno))) }
-            table[cpu] = fd
-            return .success(fd)
+            let device = CPUDeviceFile(fd: fd, recordSize: 16)
+            table[cpu] = device
+            return .success(device)
         }
     }
 

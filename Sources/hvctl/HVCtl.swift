@@ -18,7 +18,7 @@ struct HVCtl: ParsableCommand {
             \(ExitStatus.table)
             """,
         version: version,
-        subcommands: [InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self],
+        subcommands: [InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, SnapshotCommand.self],
         defaultSubcommand: InfoCommand.self
     )
 

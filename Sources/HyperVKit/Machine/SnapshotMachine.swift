@@ -15,6 +15,8 @@ public final class SnapshotMachine: Machine {
     private let msrCache = Mutex<[Int: Result<MSRDump, ReadFailure>]>([:])
     /// Keeps an unpacked tarball alive as long as the machine; removed on deinit.
     private let unpacked: TemporaryDirectory?
+    /// The manifest's unreadable and skipped files by directory (snapshot-relative): directory → names.
+    private let unreadableNames: [String: [String]]
 
     /// The kernel log is read whole; a dmesg buffer is at most 32 MiB (CONFIG_LOG_BUF_SHIFT ≤ 25).
     public static let kernelLogLimit = 64 << 20
@@ -62,6 +64,8 @@ public final class SnapshotMachine: Machine {
                 path: manifestPath, message: "cannot read \(manifestPath): \(failure)", failure: failure)
         }
         self.manifest = manifest
+        self.unreadableNames = SnapshotMachine.namesByDirectory(
+            Array((manifest.unreadable ?? [:]).keys) + Array((manifest.skipped ?? [:]).keys))
         self.origin = "snapshot \(path)"
         self.path = path
         self.rootPath = root
@@ -85,9 +89,15 @@ public final class SnapshotMachine: Machine {
         return reader.attributeBytes(at: path)
     }
 
+    /// The entries of a directory, with the files the manifest lists as unreadable or skipped in it:
+    /// on the captured machine they were there, only their content was not captured.
     public func directory(at path: String) -> Result<[String], ReadFailure> {
         if let failure = recordedFailure(path) { return .failure(failure) }
-        return reader.directory(at: path)
+        let listed = reader.directory(at: path)
+        guard case .success(let names) = listed, let recorded = unreadableNames[RootFileReader.relative(path)] else {
+            return listed
+        }
+        return .success(Array(Set(names).union(recorded)).sorted())
     }
 
     public func link(at path: String) -> Result<String, ReadFailure> {
@@ -138,6 +148,16 @@ public final class SnapshotMachine: Machine {
             .mapError { SnapshotMachine.naming(path + "/kernel.log", $0) }
     }
 
+    static func namesByDirectory(_ keys: [String]) -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for key in keys {
+            let (parent, name) = RootFileReader.split(key)
+            guard !name.isEmpty, name != ".", name != ".." else { continue }
+            names[RootFileReader.relative(parent), default: []].append(name)
+        }
+        return names
+    }
+
     /// The machine path of CPU `cpu`'s MSR device, as the manifest's `unreadable` names it.
     public static func msrDevicePath(_ cpu: Int) -> String { "/dev/cpu/\(cpu)/msr" }
 
@@ -148,11 +168,14 @@ public final class SnapshotMachine: Machine {
     }
 
     /// A failure the manifest's `unreadable` list records for this path at capture time.
+    /// A file `hvctl snapshot` left out on purpose (`skipped`: binary content, a link out of `/sys`)
+    /// reads as `invalid` with the recorded reason.
     private func recordedFailure(_ path: String) -> ReadFailure? {
-        guard let unreadable = manifest.unreadable, !unreadable.isEmpty else { return nil }
+        if manifest.unreadable == nil && manifest.skipped == nil { return nil }
         let key = RootFileReader.relative(path)
-        guard let name = unreadable[key] else { return nil }
-        return .unreadable(Errno(name: name) ?? .EIO)
+        if let name = manifest.unreadable?[key] { return .unreadable(Errno(name: name) ?? .EIO) }
+        if let reason = manifest.skipped?[key] { return .invalid(reason) }
+        return nil
     }
 }
 
