@@ -28,9 +28,13 @@ final class CaptureTree {
 
     static let maxEntries = 150_000
     static let maxBytes = 512 << 20
+    let entryLimit: Int
+    let byteLimit: Int
 
-    init(root: String) {
+    init(root: String, entryLimit: Int = CaptureTree.maxEntries, byteLimit: Int = CaptureTree.maxBytes) {
         self.root = root
+        self.entryLimit = entryLimit
+        self.byteLimit = byteLimit
     }
 
     /// Whether something was written at `relative`.
@@ -53,12 +57,13 @@ final class CaptureTree {
         }
     }
 
-    /// Writes a regular file (mode 0644); false when a limit left it out.
+    /// Writes a regular file (mode 0644); false when a limit left it out. `always` is for the
+    /// manifest, which a snapshot cannot do without.
     @discardableResult
-    func write(_ relative: String, _ data: [UInt8]) throws(ReadFailure) -> Bool {
+    func write(_ relative: String, _ data: [UInt8], always: Bool = false) throws(ReadFailure) -> Bool {
         guard !contains(relative) else { return true }
         try makeParent(of: relative)
-        guard room(for: relative, bytes: data.count) else { return false }
+        guard always || room(for: relative, bytes: data.count) else { return false }
         let fd = open(root + "/" + relative, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unreadable(Errno(errno)) }
         defer { close(fd) }
@@ -93,7 +98,7 @@ final class CaptureTree {
     }
 
     private func room(for relative: String, bytes count: Int) -> Bool {
-        if entries.count < CaptureTree.maxEntries && bytes + count <= CaptureTree.maxBytes { return true }
+        if entries.count < entryLimit && bytes + count <= byteLimit { return true }
         overflow += 1
         if firstOverflow == nil { firstOverflow = relative }
         return false

@@ -45,7 +45,10 @@ public struct Redactor: Sendable {
     /// break the decoding of the very log support needs; it still goes from syslog prefixes and KVP.
     public mutating func learn(_ word: String) {
         guard enabled else { return }
-        let trimmed = Array(word.trimmingWhitespace().utf8).map(ASCII.lowercased)
+        var name = Substring(word)
+        while name.first?.isWhitespace == true { name.removeFirst() }
+        while name.last?.isWhitespace == true { name.removeLast() }
+        let trimmed = Array(name.utf8).map(ASCII.lowercased)
         guard trimmed.count >= Redactor.minimumWord, trimmed != TextScrubber.replacement.map(ASCII.lowercased),
             !Redactor.protectedWords.contains(trimmed), !words.contains(trimmed)
         else { return }
@@ -89,6 +92,6 @@ public struct Redactor: Sendable {
     }
 
     static func count(_ number: Int, _ noun: String) -> String {
-        number == 1 ? "1 \(noun)" : "\(number) \(noun)\(noun.hasSuffix("s") ? "es" : "s")"
+        number == 1 ? "1 \(noun)" : "\(number) \(noun)\(noun.hasSuffix("s") || noun.hasSuffix("x") ? "es" : "s")"
     }
 }

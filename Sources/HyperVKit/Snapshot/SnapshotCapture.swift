@@ -57,10 +57,10 @@ public final class SnapshotCapture {
     /// attributes such as `ring` are never read).
     static let attributeLimit = 64 << 10
 
-    init(machine: any Machine, directory: String, options: SnapshotOptions) {
+    init(machine: any Machine, directory: String, options: SnapshotOptions, tree: CaptureTree? = nil) {
         self.machine = machine
         self.options = options
-        self.tree = CaptureTree(root: directory)
+        self.tree = tree ?? CaptureTree(root: directory)
         self.redactor = Redactor(enabled: options.redact)
         self.resolver = MachinePathResolver(machine: machine)
     }
@@ -83,7 +83,7 @@ public final class SnapshotCapture {
         try captureCPUID()
         try captureMSRs()
         let manifest = makeManifest()
-        try tree.write(SnapshotManifest.fileName, try manifest.encoded().get())
+        try tree.write(SnapshotManifest.fileName, try manifest.encoded().get(), always: true)
         var summary = SnapshotSummary(manifest: manifest, files: 0, directories: 0, links: 0, bytes: tree.bytes)
         for entry in tree.entries {
             switch entry {
@@ -100,7 +100,7 @@ public final class SnapshotCapture {
         if !options.redact { notes.append("not redacted (--no-redact)") }
         notes += remarks
         if tree.overflow > 0, let first = tree.firstOverflow {
-            skipped[first] = "capture limit reached (\(CaptureTree.maxEntries) entries, \(CaptureTree.maxBytes) bytes): "
+            skipped[first] = "capture limit reached (\(tree.entryLimit) entries, \(tree.byteLimit) bytes): "
                 + "\(tree.overflow) entries left out from here on"
         }
         let filtered = (try? kernelLog.get()) != nil
