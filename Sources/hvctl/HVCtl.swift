@@ -18,7 +18,9 @@ struct HVCtl: ParsableCommand {
             \(ExitStatus.table)
             """,
         version: version,
-        subcommands: [InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, SnapshotCommand.self],
+        subcommands: [
+            InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, SnapshotCommand.self,
+        ],
         defaultSubcommand: InfoCommand.self
     )
 

@@ -44,7 +44,9 @@ import Testing
         #expect(machine.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: 0) == .success(Self.signature))
         #expect(machine.cpuid(leaf: 0x4000_0001, subleaf: 0, cpu: 0) == .success(Self.interface))
         // A hole reads as zeros; past the end is a leaf the tree does not have.
-        #expect(machine.cpuid(leaf: 0x3FFF_FFFF, subleaf: 0, cpu: 0) == .success(CPUIDRegisters(eax: 0, ebx: 0, ecx: 0, edx: 0)))
+        #expect(
+            machine.cpuid(leaf: 0x3FFF_FFFF, subleaf: 0, cpu: 0)
+                == .success(CPUIDRegisters(eax: 0, ebx: 0, ecx: 0, edx: 0)))
         #expect(machine.cpuid(leaf: 0x4000_0002, subleaf: 0, cpu: 0) == .failure(.absent))
         #expect(machine.cpuid(leaf: 0, subleaf: 0x1000_0000, cpu: 0) == .failure(.unreadable(.EINVAL)))
         // The MSR devices are the tree's too.

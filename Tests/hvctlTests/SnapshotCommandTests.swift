@@ -41,7 +41,8 @@ import Testing
             atPath: tree.path + "/sys/bus/vmbus/devices/000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c")
         let uevent = tree.path + "/sys/bus/vmbus/devices/" + device + "/uevent"
         try FixtureRootTree.write(uevent, Array("DRIVER=hv_netvsc\nMAC=00:15:5d:7a:3c:11\n".utf8))
-        let log = try String(contentsOfFile: Self.pasted, encoding: .utf8)
+        let log =
+            try String(contentsOfFile: Self.pasted, encoding: .utf8)
             + "Mar  3 09:14:09 web01 kernel: [    2.1] hv_netvsc 000d3a7c: eth0: VF registering: eth1 00:15:5D:7A:3C:11\n"
         try FixtureRootTree.write(tree.path + "/pasted.log", Array(log.utf8))
         let pool = try FixtureRootTree.read(tree.path + "/var/lib/hyperv/.kvp_pool_3")
@@ -64,7 +65,8 @@ import Testing
         #expect(replay.attribute(at: "/sys/class/dmi/id/product_uuid") == .success("REDACTED"))
         let redacted = try #require(replay.manifest.redacted)
         for expected in [
-            "var/lib/hyperv/.kvp_pool_3: ", "sys/class/dmi/id/product_uuid: value", "sys/class/dmi/id/board_serial: value",
+            "var/lib/hyperv/.kvp_pool_3: ", "sys/class/dmi/id/product_uuid: value",
+            "sys/class/dmi/id/board_serial: value",
             "kernel.log: host name in 19 syslog prefixes, 1 MAC address",
             "sys/bus/vmbus/devices/000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c/uevent: 1 MAC address",
         ] {
@@ -101,14 +103,16 @@ import Testing
 
     @Test func anUnreadableFileIsRecorded() throws {
         let tree = try FixtureRootTree(fixture: FixturePaths.snapshot("wsl2-26100"))
-        try FixtureRootTree.plantSocket(at: tree.path + "/sys/devices/system/clocksource/clocksource0/current_clocksource")
+        try FixtureRootTree.plantSocket(
+            at: tree.path + "/sys/devices/system/clocksource/clocksource0/current_clocksource")
         let output = tree.path + "-out"
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = try CommandHarness.runBinary(["--root", tree.path, "snapshot", "-o", output])
         #expect(result.status == 0)
         #expect(result.stdout.contains("sys/devices/system/clocksource/clocksource0/current_clocksource: ENXIO"))
         let replay = try SnapshotMachine(path: output)
-        #expect(replay.manifest.unreadable?["sys/devices/system/clocksource/clocksource0/current_clocksource"] == "ENXIO")
+        #expect(
+            replay.manifest.unreadable?["sys/devices/system/clocksource/clocksource0/current_clocksource"] == "ENXIO")
         #expect(
             replay.attribute(at: "/sys/devices/system/clocksource/clocksource0/current_clocksource")
                 == .failure(.unreadable(.ENXIO)))

@@ -38,7 +38,9 @@ public struct SnapshotReport: Sendable, Encodable {
         bytes = summary.bytes
         let manifest = summary.manifest
         redacted = manifest.redacted
-        unreadable = (manifest.unreadable ?? [:]).sorted { $0.key < $1.key }.map { Unreadable(path: $0.key, errno: $0.value) }
+        unreadable = (manifest.unreadable ?? [:]).sorted { $0.key < $1.key }.map {
+            Unreadable(path: $0.key, errno: $0.value)
+        }
         skipped = (manifest.skipped ?? [:]).sorted { $0.key < $1.key }.map { Skipped(path: $0.key, reason: $0.value) }
         kernelLogFilter = manifest.kernelLogFilter
         note = manifest.note
@@ -48,7 +50,7 @@ public struct SnapshotReport: Sendable, Encodable {
         case schemaVersion = "schema_version"
         case path, format, files, directories, links, bytes, redacted, unreadable, skipped
         case kernelLogFilter = "kernel_log_filter"
-        case note
+        case note, diagnostics
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,5 +67,7 @@ public struct SnapshotReport: Sendable, Encodable {
         try container.encode(skipped, forKey: .skipped)
         try container.encode(kernelLogFilter, forKey: .kernelLogFilter)
         try container.encode(note, forKey: .note)
+        // Every document has diagnostics (json-schema.md); a capture's problems are its lists above.
+        try container.encode([Diagnostic](), forKey: .diagnostics)
     }
 }

@@ -48,7 +48,8 @@ public enum KernelLogFilter {
     /// The kept lines, in order, each followed by the lines the parser would join to it.
     public static func filter(_ lines: [String]) -> [String] {
         let split = lines.flatMap { line in
-            line.contains("\n") ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
+            line.contains("\n")
+                ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
         }
         let parsed = KernelLogLines(split).lines
         var kept: [String] = []

@@ -100,7 +100,8 @@ public final class SnapshotCapture {
         if !options.redact { notes.append("not redacted (--no-redact)") }
         notes += remarks
         if tree.overflow > 0, let first = tree.firstOverflow {
-            skipped[first] = "capture limit reached (\(tree.entryLimit) entries, \(tree.byteLimit) bytes): "
+            skipped[first] =
+                "capture limit reached (\(tree.entryLimit) entries, \(tree.byteLimit) bytes): "
                 + "\(tree.overflow) entries left out from here on"
         }
         let filtered = (try? kernelLog.get()) != nil

@@ -52,41 +52,51 @@ public enum SnapshotWriter {
     {
         try check(destination)
         switch destination {
-        case .directory(let path):
-            let work = try makeSibling(path, directory: true).path
-            let summary: SnapshotSummary
-            do {
-                summary = try SnapshotCapture(machine: machine, directory: work, options: options).run()
-            } catch {
-                try? FileManager.default.removeItem(atPath: work)
-                throw failure("cannot write the capture in \(work)", error.errno?.code ?? EIO)
-            }
-            guard rename(work, path) == 0 else {
-                let code = errno
-                try? FileManager.default.removeItem(atPath: work)
-                if code == ENOTEMPTY || code == EEXIST {
-                    throw SnapshotWriteError(message: "\(path) is no longer empty: not replaced", kind: .destinationTaken)
-                }
-                throw failure("cannot rename \(work) to \(path)", code)
-            }
-            return summary
-        case .tarball(let path):
-            let work: TemporaryDirectory
-            do {
-                work = try TemporaryDirectory(prefix: "hvctl-capture-")
-            } catch {
-                throw failure("cannot create a temporary directory", error.errno?.code ?? EIO)
-            }
-            let capture = SnapshotCapture(machine: machine, directory: work.path, options: options)
-            let summary: SnapshotSummary
-            do {
-                summary = try capture.run()
-            } catch {
-                throw failure("cannot write the capture in \(work.path)", error.errno?.code ?? EIO)
-            }
-            try pack(capture.tree, into: path)
-            return summary
+        case .directory(let path): return try writeDirectory(machine, to: path, options: options)
+        case .tarball(let path): return try writeTarball(machine, to: path, options: options)
         }
+    }
+
+    static func writeDirectory(_ machine: any Machine, to path: String, options: SnapshotOptions)
+        throws(SnapshotWriteError) -> SnapshotSummary
+    {
+        let work = try makeSibling(path, directory: true).path
+        let summary: SnapshotSummary
+        do {
+            summary = try SnapshotCapture(machine: machine, directory: work, options: options).run()
+        } catch {
+            try? FileManager.default.removeItem(atPath: work)
+            throw failure("cannot write the capture in \(work)", error.errno?.code ?? EIO)
+        }
+        guard rename(work, path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: work)
+            if code == ENOTEMPTY || code == EEXIST {
+                throw SnapshotWriteError(message: "\(path) is no longer empty: not replaced", kind: .destinationTaken)
+            }
+            throw failure("cannot rename \(work) to \(path)", code)
+        }
+        return summary
+    }
+
+    static func writeTarball(_ machine: any Machine, to path: String, options: SnapshotOptions)
+        throws(SnapshotWriteError) -> SnapshotSummary
+    {
+        let work: TemporaryDirectory
+        do {
+            work = try TemporaryDirectory(prefix: "hvctl-capture-")
+        } catch {
+            throw failure("cannot create a temporary directory", error.errno?.code ?? EIO)
+        }
+        let capture = SnapshotCapture(machine: machine, directory: work.path, options: options)
+        let summary: SnapshotSummary
+        do {
+            summary = try capture.run()
+        } catch {
+            throw failure("cannot write the capture in \(work.path)", error.errno?.code ?? EIO)
+        }
+        try pack(capture.tree, into: path)
+        return summary
     }
 
     /// Refuses a destination that would be clobbered: a non-empty directory, or something other
@@ -133,7 +143,8 @@ public enum SnapshotWriter {
             for entry in tree.entries {
                 switch entry {
                 case .directory(let relative): try writer.add(.directory(path: top + "/" + relative, mode: 0o755))
-                case .symlink(let relative, let target): try writer.add(.symlink(path: top + "/" + relative, target: target))
+                case .symlink(let relative, let target):
+                    try writer.add(.symlink(path: top + "/" + relative, target: target))
                 case .file(let relative):
                     let bytes = try reader.file(at: relative, limit: CaptureTree.maxBytes).get()
                     try writer.add(.file(path: top + "/" + relative, bytes: bytes))

@@ -35,6 +35,10 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
             destination and renamed into place, so a half-written snapshot never appears; an existing \
             tarball is replaced only by a complete one. An existing non-empty directory is refused.
 
+            JSON (schema_version 1): path, format ("directory" or "tar.gz"), files, directories, links, bytes, \
+            redacted[] (null with --no-redact), unreadable[] {path, errno}, skipped[] {path, reason}, \
+            kernel_log_filter, note, diagnostics.
+
             Exit status: 0 when the snapshot was written (even with unreadable files: they are listed); \
             64 when the destination is taken (a non-empty directory, or not a directory / regular file \
             as -o asks); 65 when the input (--snapshot, --root, --kernel-log) cannot be read; 74 when \
@@ -79,7 +83,8 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
         let denied = report.unreadable.filter { $0.errno == "EACCES" || $0.errno == "EPERM" }
         if !denied.isEmpty && !context.machine.isCapture {
             result.warnings.append(
-                "hvctl: warning: \(denied.count) files could not be read (listed under \"unreadable\") (hint: run as root)")
+                "hvctl: warning: \(denied.count) files could not be read (listed under \"unreadable\") (hint: run as root)"
+            )
         }
         return result
     }

@@ -18,7 +18,8 @@ struct SnapshotText {
             block.add("Redacted", "nothing (--no-redact): host and VM names, MACs and KVP values are in it", .yellow)
         }
         if !report.unreadable.isEmpty {
-            block.add("Unreadable", report.unreadable.map { "\($0.path): \($0.errno)" }.joined(separator: "\n"), .yellow)
+            block.add(
+                "Unreadable", report.unreadable.map { "\($0.path): \($0.errno)" }.joined(separator: "\n"), .yellow)
         }
         if !report.skipped.isEmpty {
             block.add("Skipped", report.skipped.map { "\($0.path): \($0.reason)" }.joined(separator: "\n"))

@@ -21,7 +21,8 @@ import Testing
         #expect(machine.architecture == .x86_64)
         #expect(machine.kernelRelease == base.kernelRelease)
         #expect(machine.attribute(at: "/sys/devices/system/cpu/online") == .success("0-7"))
-        #expect(machine.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: 0) == base.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: 0))
+        #expect(
+            machine.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: 0) == base.cpuid(leaf: 0x4000_0000, subleaf: 0, cpu: 0))
         #expect(machine.link(at: "/sys/class/dmi/id") == base.link(at: "/sys/class/dmi/id"))
     }
 

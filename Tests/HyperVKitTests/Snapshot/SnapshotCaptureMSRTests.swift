@@ -33,7 +33,10 @@ import Testing
         let machine = MSRStub(base: base, values: Self.msr)
         let (out, summary) = try captureForTest(machine)
         let cpu0 = try String(contentsOfFile: out.path + "/msr/cpu0.txt", encoding: .utf8)
-        #expect(cpu0 == "0x40000000 0x8100000601c00000\n0x40000002 0x0000000000000000\n0x40000021 EIO\n0x40000092 0x00000000000200f3\n")
+        #expect(
+            cpu0
+                == "0x40000000 0x8100000601c00000\n0x40000002 0x0000000000000000\n0x40000021 EIO\n0x40000092 0x00000000000200f3\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: out.path + "/msr/cpu1.txt"))
         #expect(summary.manifest.unreadable == ["dev/cpu/1/msr": "EPERM"])
         #expect(summary.manifest.note?.contains("no MSRs on CPUs") == false)

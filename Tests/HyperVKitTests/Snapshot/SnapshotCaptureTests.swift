@@ -53,7 +53,8 @@ import Testing
         for cpu in machine.cpuidCPUs {
             #expect(HypervisorLeafReader.read(replay, cpu: cpu) == HypervisorLeafReader.read(machine, cpu: cpu))
             for leaf: UInt32 in [0, 1] {
-                #expect(replay.cpuid(leaf: leaf, subleaf: 0, cpu: cpu) == machine.cpuid(leaf: leaf, subleaf: 0, cpu: cpu))
+                #expect(
+                    replay.cpuid(leaf: leaf, subleaf: 0, cpu: cpu) == machine.cpuid(leaf: leaf, subleaf: 0, cpu: cpu))
             }
         }
     }
@@ -76,7 +77,8 @@ import Testing
         #expect(captured[device + "/channels/14/ring"] == nil)
         #expect(summary.manifest.skipped == ["sys/bus/vmbus/devices/dev0/numa_node": SnapshotCapture.binary])
         let replay = try SnapshotMachine(path: out.path)
-        #expect(replay.attribute(at: "/sys/bus/vmbus/devices/dev0/numa_node") == .failure(.invalid(SnapshotCapture.binary)))
+        #expect(
+            replay.attribute(at: "/sys/bus/vmbus/devices/dev0/numa_node") == .failure(.invalid(SnapshotCapture.binary)))
         #expect(try replay.directory(at: "/sys/bus/vmbus/devices/dev0").get().contains("numa_node"))
     }
 
@@ -111,7 +113,9 @@ import Testing
     @Test func keepsWriteOnlyAttributesAsEmptyMarkers() throws {
         let scratch = try ScratchDirectory()
         try scratch.writeManifest(
-            extra: #", "unreadable": {"sys/bus/vmbus/drivers/hv_netvsc/bind": "EACCES", "sys/bus/vmbus/hibernation": "EIO"}"#)
+            extra:
+                #", "unreadable": {"sys/bus/vmbus/drivers/hv_netvsc/bind": "EACCES", "sys/bus/vmbus/hibernation": "EIO"}"#
+        )
         try scratch.write("sys/bus/vmbus/drivers/hv_netvsc/new_id", "")
         let (out, summary) = try captureForTest(try SnapshotMachine(path: scratch.path))
         let captured = TreeWalker.entries(out.path)

@@ -28,7 +28,10 @@ import Testing
             }
         }
         #expect(try String(contentsOfFile: scratch.path + "/taken/file", encoding: .utf8) == "x")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["dir.tar.gz", "plain", "taken"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == [
+                "dir.tar.gz", "plain", "taken",
+            ])
     }
 
     @Test func fillsAnEmptyDirectoryAndLeavesNoTemporaryName() throws {

@@ -27,7 +27,8 @@ struct FixtureRootTree {
     init(fixture: String) throws {
         self.fixture = fixture
         directory = try TemporaryDirectory(prefix: "hvctl-root-tree-")
-        let copy = try CommandHarness.runExecutable(URL(fileURLWithPath: "/bin/cp"), ["-a", fixture + "/.", directory.path])
+        let copy = try CommandHarness.runExecutable(
+            URL(fileURLWithPath: "/bin/cp"), ["-a", fixture + "/.", directory.path])
         guard copy.status == 0 else {
             throw CommandHarness.HarnessError("cannot copy \(fixture)")
         }
