@@ -11,8 +11,13 @@ public enum SnapshotDestination: Sendable, Equatable {
     case directory(String)
     case tarball(String)
 
+    /// Trailing slashes are dropped (`-o out/` is the directory `out`), so the temporary name goes
+    /// beside the destination, never inside it.
     public init(path: String) {
-        self = path.hasSuffix(".tar.gz") || path.hasSuffix(".tgz") ? .tarball(path) : .directory(path)
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let name = String(trimmed)
+        self = name.hasSuffix(".tar.gz") || name.hasSuffix(".tgz") ? .tarball(name) : .directory(name)
     }
 
     public var path: String {

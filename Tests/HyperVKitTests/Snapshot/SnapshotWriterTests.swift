@@ -38,7 +38,7 @@ import Testing
         let scratch = try ScratchDirectory()
         try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
         let summary = try SnapshotWriter.write(
-            try Self.fixture(), to: .directory(scratch.path + "/out"), options: Self.options)
+            try Self.fixture(), to: SnapshotDestination(path: scratch.path + "/out/"), options: Self.options)
         #expect(summary.files > 0)
         #expect(try SnapshotMachine(path: scratch.path + "/out").manifest.tool == "hvctl test")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["out"])
@@ -112,6 +112,8 @@ import Testing
         #expect(SnapshotWriter.topDirectory(".tar.gz") == "snapshot")
         #expect(SnapshotDestination(path: "a.tgz") == .tarball("a.tgz"))
         #expect(SnapshotDestination(path: "a.tar") == .directory("a.tar"))
+        #expect(SnapshotDestination(path: "out//") == .directory("out"))
+        #expect(SnapshotDestination(path: "/") == .directory("/"))
     }
 }
 
