@@ -165,7 +165,7 @@ _hvctl() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--json --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--snapshot --root --color)
+    local -a non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -176,6 +176,10 @@ _hvctl() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -189,13 +193,13 @@ _hvctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|features|vmbus|cpu|msr|kernel|help)
+    info|features|vmbus|cpu|msr|kernel|snapshot|help)
         # Offer subcommand argument completions
         "_hvctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr kernel help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr kernel snapshot help' -- "${cur}"))
         ;;
     esac
 }
@@ -204,7 +208,7 @@ _hvctl_info() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -215,6 +219,10 @@ _hvctl_info() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -228,7 +236,7 @@ _hvctl_features() {
     repeating_flags=()
     non_repeating_flags=(--json --all --raw --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color --source --require)
+    non_repeating_options=(--snapshot --root --kernel-log --color --source --require)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -239,6 +247,10 @@ _hvctl_features() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -259,7 +271,7 @@ _hvctl_vmbus() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -270,6 +282,10 @@ _hvctl_vmbus() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -298,7 +314,7 @@ _hvctl_vmbus_devices() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color --class)
+    non_repeating_options=(--snapshot --root --kernel-log --color --class)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -309,6 +325,10 @@ _hvctl_vmbus_devices() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -325,7 +345,7 @@ _hvctl_vmbus_channels() {
     repeating_flags=()
     non_repeating_flags=(--json --list-columns -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color --device --class --cpu --sort -o)
+    non_repeating_options=(--snapshot --root --kernel-log --color --device --class --cpu --sort -o)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -336,6 +356,10 @@ _hvctl_vmbus_channels() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -364,7 +388,7 @@ _hvctl_vmbus_version() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -375,6 +399,10 @@ _hvctl_vmbus_version() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -388,7 +416,7 @@ _hvctl_vmbus_set-cpu() {
     repeating_flags=()
     non_repeating_flags=(--json --apply --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 3
 
     # Offer option value completions
@@ -399,6 +427,10 @@ _hvctl_vmbus_set-cpu() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -412,7 +444,7 @@ _hvctl_cpu() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -423,6 +455,10 @@ _hvctl_cpu() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -451,7 +487,7 @@ _hvctl_cpu_list() {
     repeating_flags=()
     non_repeating_flags=(--json -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -462,6 +498,10 @@ _hvctl_cpu_list() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -475,7 +515,7 @@ _hvctl_cpu_map() {
     repeating_flags=()
     non_repeating_flags=(--json -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -486,6 +526,10 @@ _hvctl_cpu_map() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -499,7 +543,7 @@ _hvctl_cpu_offline-check() {
     repeating_flags=()
     non_repeating_flags=(--json --all --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 1
 
     # Offer option value completions
@@ -510,6 +554,10 @@ _hvctl_cpu_offline-check() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -523,7 +571,7 @@ _hvctl_cpu_evacuate() {
     repeating_flags=()
     non_repeating_flags=(--json --apply --offline --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color --to --journal)
+    non_repeating_options=(--snapshot --root --kernel-log --color --to --journal)
     __hvctl_offer_flags_options 1
 
     # Offer option value completions
@@ -534,6 +582,10 @@ _hvctl_cpu_evacuate() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -554,7 +606,7 @@ _hvctl_cpu_restore() {
     repeating_flags=()
     non_repeating_flags=(--json --apply --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 1
 
     # Offer option value completions
@@ -565,6 +617,10 @@ _hvctl_cpu_restore() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -586,7 +642,7 @@ _hvctl_msr() {
     repeating_flags=()
     non_repeating_flags=(--json --all-cpus --raw --force -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color --cpu)
+    non_repeating_options=(--snapshot --root --kernel-log --color --cpu)
     __hvctl_offer_flags_options -1
 
     # Offer option value completions
@@ -597,6 +653,10 @@ _hvctl_msr() {
         ;;
     '--root')
         __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
         return
         ;;
     '--color')
@@ -613,7 +673,7 @@ _hvctl_kernel() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -626,8 +686,44 @@ _hvctl_kernel() {
         __hvctl_add_completions -d
         return
         ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
+        return
+        ;;
     '--color')
         __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hvctl_snapshot() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-redact --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --kernel-log --color -o --output)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '-o'|'--output')
+        __hvctl_add_completions -f
         return
         ;;
     esac

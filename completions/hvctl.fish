@@ -20,42 +20,44 @@ function __hvctl_parse_tokens -S
     set -l unparsed_tokens (__hvctl_tokens -pc)
     switch $unparsed_tokens[1]
     case 'hvctl'
-        __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+        __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'info'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
         case 'features'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'source=' 'all' 'raw' 'require=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'source=' 'all' 'raw' 'require=' 'version' 'h/help'
         case 'vmbus'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'devices'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'v/verbose' 'class=' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'v/verbose' 'class=' 'n/no-headings' 'version' 'h/help'
             case 'channels'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'device=' 'class=' 'cpu=' 'sort=' 'o=' 'list-columns' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'device=' 'class=' 'cpu=' 'sort=' 'o=' 'list-columns' 'n/no-headings' 'version' 'h/help'
             case 'version'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
             case 'set-cpu'
-                __hvctl_parse_subcommand 3 'snapshot=' 'root=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
+                __hvctl_parse_subcommand 3 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
             end
         case 'cpu'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'list'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
             case 'map'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
             case 'offline-check'
-                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'json' 'color=' 'all' 'version' 'h/help'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'all' 'version' 'h/help'
             case 'evacuate'
-                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'json' 'color=' 'to=' 'apply' 'offline' 'journal=' 'force' 'version' 'h/help'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'to=' 'apply' 'offline' 'journal=' 'force' 'version' 'h/help'
             case 'restore'
-                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
             end
         case 'msr'
-            __hvctl_parse_subcommand -r 1 'snapshot=' 'root=' 'json' 'color=' 'cpu=' 'all-cpus' 'raw' 'force' 'n/no-headings' 'version' 'h/help'
+            __hvctl_parse_subcommand -r 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'cpu=' 'all-cpus' 'raw' 'force' 'n/no-headings' 'version' 'h/help'
         case 'kernel'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+        case 'snapshot'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'o/output=' 'no-redact' 'version' 'h/help'
         case 'help'
             __hvctl_parse_subcommand -r 1 'version'
         end
@@ -112,7 +114,8 @@ end
 
 complete -c 'hvctl' -f
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" version' -l 'version' -d 'Show the version.'
@@ -123,15 +126,18 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" 
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'cpu' -d 'CPUs and the VMBus channel interrupts that target them.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'msr' -d 'Hyper-V\'s synthetic MSRs, decoded and compared with what a healthy Linux guest programs.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'kernel' -d 'The guest kernel\'s Hyper-V support: config options, modules, and why a VMBus device is unbound.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'snapshot' -d 'Capture this machine into a snapshot directory or .tar.gz, for support or to replay anywhere.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" source' -l 'source' -d 'Where the registers come from: auto (CPUID when it shows Hyper-V, else the kernel log), cpuid, kernel-log.' -rfka 'auto cpuid kernel-log'
@@ -141,7 +147,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" version' -l 'version' -d 'Show the version.'
@@ -151,7 +158,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl v
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl vmbus" -eq 1' -fa 'version' -d 'The negotiated VMBus protocol version and what depends on it.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl vmbus" -eq 1' -fa 'set-cpu' -d 'Re-target one channel\'s interrupt to another CPU.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices"' -l 'verbose' -s 'v' -d '-v: relid to target CPU per channel; -vv: also GUIDs and sysfs paths.'
@@ -160,7 +168,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" device' -l 'device' -d 'Only channels of the device with this instance GUID (a unique prefix will do).' -rfka ''
@@ -173,13 +182,15 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" apply' -l 'apply' -d 'Make the change (otherwise only print it).'
@@ -187,7 +198,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" version' -l 'version' -d 'Show the version.'
@@ -198,28 +210,32 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl c
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'evacuate' -d 'Move every VMBus channel interrupt off CPUs, so they can go offline.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu" -eq 1' -fa 'restore' -d 'Put channels back where a journal of hvctl cpu evacuate says they were.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" all' -l 'all' -d 'Check every online CPU.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" to' -l 'to' -d 'Only move channels to these CPUs.' -rfka ''
@@ -230,7 +246,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu restore" -eq 1' -F
@@ -239,7 +256,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" cpu' -l 'cpu' -d 'Read CPU N (default 0).' -rfka ''
@@ -250,9 +268,19 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID, MSRs and the kernel log stay live.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" o output' -s 'o' -l 'output' -d 'Write the snapshot to DIR, or to FILE.tar.gz (.tgz).' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" no-redact' -l 'no-redact' -d 'Keep host and VM names, MAC addresses, KVP pool values and DMI serials in the snapshot.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl help" version' -l 'version' -d 'Show the version.'

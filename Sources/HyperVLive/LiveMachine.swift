@@ -10,8 +10,11 @@ import HyperVKit
 ///
 /// Files come through HyperVKit's `RootFileReader`, the same reader snapshots use, so the code that
 /// reads a guest reads a capture unchanged. With a root other than `/` (a container with the host's
-/// /sys at /host, say) only the files move: CPUID, MSRs and the kernel log are always the running
-/// system's, because that is where the instructions and devices are.
+/// /sys at /host, say) the files move, and so do the CPU devices when the root has them: MSRs from
+/// `<root>/dev/cpu/N/msr` and CPUID from `<root>/dev/cpu/N/cpuid` (where that file exists, else the
+/// CPUID instruction). The architecture and kernel release are the root's
+/// (`/proc/sys/kernel/arch`, `osrelease`) where it has them. The kernel log is always the running
+/// system's (`--kernel-log` replaces it, see `KernelLogOverride`).
 public final class LiveMachine: Machine {
     public let origin: String
     public let architecture: Architecture
@@ -20,26 +23,32 @@ public final class LiveMachine: Machine {
     public let root: String
     private let reader: RootFileReader
     let msrDevices: MSRDevices
+    /// The root's cpuid devices, for a root other than `/` that has a `dev/cpu` directory.
+    let cpuidDevices: CPUIDDevices?
 
     /// Opens the running system.
     ///
     /// - Parameters:
     ///   - root: where the system's /sys, /proc (and /var/lib/hyperv) are mounted; `/` for this system.
-    ///   - msrDevicePrefix: the directory holding `<cpu>/msr` (`/dev/cpu`); tests point it at a
-    ///     sparse file tree.
+    ///   - msrDevicePrefix: the directory holding `<cpu>/msr`; by default `<root>/dev/cpu` when the
+    ///     root has that directory, else `/dev/cpu`. Tests point it at a sparse file tree.
     /// - Throws: the root's open failure, or `invalid` on an architecture hvctl does not read.
-    public init(root: String = "/", msrDevicePrefix: String = "/dev/cpu") throws(ReadFailure) {
+    public init(root: String = "/", msrDevicePrefix: String? = nil) throws(ReadFailure) {
         let reader = try RootFileReader(root: root)
         let name = try UnameInfo.current()
-        guard let architecture = UnameInfo.architecture(machine: name.machine) else {
-            throw .invalid("unsupported architecture \(name.machine): hvctl reads x86_64 and aarch64 guests")
+        let machine = LiveMachine.rootValue(reader, root, "/proc/sys/kernel/arch") ?? name.machine
+        guard let architecture = UnameInfo.architecture(machine: machine) else {
+            throw .invalid("unsupported architecture \(machine): hvctl reads x86_64 and aarch64 guests")
         }
+        var rootDevices: String?
+        if root != "/", case .success = reader.directory(at: "/dev/cpu") { rootDevices = root + "/dev/cpu" }
         self.root = root
         self.reader = reader
         self.architecture = architecture
         self.origin = root == "/" ? "live system" : "live system, files from \(root)"
-        self.kernelRelease = LiveMachine.release(reader: reader, root: root, uname: name.release)
-        self.msrDevices = MSRDevices(prefix: msrDevicePrefix)
+        self.kernelRelease = LiveMachine.rootValue(reader, root, "/proc/sys/kernel/osrelease") ?? name.release
+        self.msrDevices = MSRDevices(prefix: msrDevicePrefix ?? rootDevices ?? "/dev/cpu")
+        self.cpuidDevices = rootDevices.map { CPUIDDevices(prefix: $0) }
     }
 
     public func file(at path: String) -> Result<[UInt8], ReadFailure> {
@@ -58,10 +67,21 @@ public final class LiveMachine: Machine {
         reader.link(at: path)
     }
 
-    /// One CPUID leaf executed on `cpu` (the thread is pinned there for the instruction and then
-    /// restored); `absent` on architectures without CPUID (reference §1.13).
+    /// One CPUID leaf as `cpu` sees it: from the root's `dev/cpu/<cpu>/cpuid` where the root has
+    /// that file, else the instruction executed on `cpu` (the thread is pinned there for the
+    /// instruction and then restored); `absent` on architectures without CPUID (reference §1.13),
+    /// the root's included.
     public func cpuid(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> {
-        LiveCPUID.execute(leaf: leaf, subleaf: subleaf, cpu: cpu)
+        if let cpuidDevices {
+            let result = cpuidDevices.read(leaf: leaf, subleaf: subleaf, cpu: cpu)
+            if case .failure(.unreadable(let code)) = result, code == .ENOENT {
+                // No device file for this CPU: fall through to the instruction.
+            } else {
+                return result
+            }
+        }
+        guard architecture == .x86_64 else { return .failure(.absent) }
+        return LiveCPUID.execute(leaf: leaf, subleaf: subleaf, cpu: cpu)
     }
 
     /// The CPUs CPUID can be executed on: the online CPUs from /sys/devices/system/cpu/online, ascending.
@@ -83,15 +103,12 @@ public final class LiveMachine: Machine {
         KernelLogReader.readLog()
     }
 
-    /// `uname -r` for the system itself; the root's osrelease for another root (the kernel whose /proc
-    /// is mounted there), falling back to uname when that cannot be read.
-    private static func release(reader: RootFileReader, root: String, uname: String) -> String {
-        guard root != "/" else { return uname }
-        guard case .success(let bytes) = reader.file(at: "/proc/sys/kernel/osrelease", limit: 4096) else {
-            return uname
-        }
+    /// A one-word /proc value of another root (the kernel whose /proc is mounted there: `osrelease`,
+    /// `arch`); nil for the system itself, where uname answers, or when it cannot be read.
+    private static func rootValue(_ reader: RootFileReader, _ root: String, _ path: String) -> String? {
+        guard root != "/", case .success(let bytes) = reader.file(at: path, limit: 4096) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self).filter { !$0.isWhitespace }
-        return text.isEmpty ? uname : text
+        return text.isEmpty ? nil : text
     }
 }
 

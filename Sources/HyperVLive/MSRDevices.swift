@@ -10,14 +10,15 @@ import Synchronization
 /// The msr driver's per-CPU devices, `<prefix>/<cpu>/msr` (reference §9, arch/x86/kernel/msr.c).
 ///
 /// The MSR index is the file position and read() does not advance it, so each MSR is one
-/// `pread(fd, buf, 8, index)` returning a little-endian u64. Each device is opened once and its
+/// `pread(fd, buf, 8, index)` returning a little-endian u64 (in a regular file standing in for the
+/// device, at byte `index × 8`: `CPUDeviceFile`). Each device is opened once and its
 /// descriptor kept until the machine goes away. Nothing here loads the driver: when it is missing the
 /// open fails with ENOENT and the caller adds the `modprobe msr` hint. MSRs `MSRSafety` refuses are
 /// rejected before any device is opened.
 final class MSRDevices: Sendable {
     let prefix: String
-    /// Open descriptors by CPU. Only successful opens are kept: a failed one is retried next time.
-    private let descriptors = Mutex<[Int: Int32]>([:])
+    /// Open devices by CPU. Only successful opens are kept: a failed one is retried next time.
+    private let descriptors = Mutex<[Int: CPUDeviceFile]>([:])
 
     init(prefix: String) {
         self.prefix = prefix
@@ -25,7 +26,7 @@ final class MSRDevices: Sendable {
 
     deinit {
         descriptors.withLock { table in
-            for fd in table.values { close(fd) }
+            for device in table.values { close(device.fd) }
             table.removeAll()
         }
     }
@@ -46,23 +47,27 @@ final class MSRDevices: Sendable {
             return .failure(.invalid("unsafe to read MSR \(MSRDevices.hex(index)): \(refusal)"))
         }
         guard cpu >= 0 else { return .failure(.unreadable(.EINVAL)) }
-        return descriptor(cpu: cpu).flatMap { fd in MSRDevices.pread8(fd, offset: off_t(index)) }
-    }
-
-    /// The open descriptor for `cpu`, opening the device on first use.
-    private func descriptor(cpu: Int) -> Result<Int32, ReadFailure> {
-        let path = path(cpu: cpu)
-        return descriptors.withLock { table in
-            if let fd = table[cpu] { return .success(fd) }
-            // O_NONBLOCK: a FIFO at the device path (a test tree, a mistake) must not hang the open.
-            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-            guard fd >= 0 else { return .failure(MSRDevices.openFailure(errno)) }
-            table[cpu] = fd
-            return .success(fd)
+        return descriptor(cpu: cpu).flatMap { device in
+            guard let offset = device.offset(UInt64(index)) else { return .failure(.unreadable(.EINVAL)) }
+            return MSRDevices.pread8(device.fd, offset: offset)
         }
     }
 
-    /// Reads the 8 bytes at `offset` (the MSR index) and decodes them as little-endian.
+    /// The open device for `cpu`, opening it on first use.
+    private func descriptor(cpu: Int) -> Result<CPUDeviceFile, ReadFailure> {
+        let path = path(cpu: cpu)
+        return descriptors.withLock { table in
+            if let device = table[cpu] { return .success(device) }
+            // O_NONBLOCK: a FIFO at the device path (a test tree, a mistake) must not hang the open.
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+            guard fd >= 0 else { return .failure(MSRDevices.openFailure(errno)) }
+            let device = CPUDeviceFile(fd: fd, recordSize: 8)
+            table[cpu] = device
+            return .success(device)
+        }
+    }
+
+    /// Reads the 8 bytes at `offset` (the MSR's record) and decodes them as little-endian.
     static func pread8(_ fd: Int32, offset: off_t) -> Result<UInt64, ReadFailure> {
         var bytes = [UInt8](repeating: 0, count: 8)
         var count: Int

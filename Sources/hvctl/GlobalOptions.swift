@@ -15,10 +15,17 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host's /sys at /host); CPUID, MSRs and the kernel log stay live.",
+            "Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host's /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.",
             valueName: "dir"),
         completion: .directory)
     var root: String?
+
+    @Option(
+        name: .customLong("kernel-log"),
+        help: ArgumentHelp(
+            "Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine's.", valueName: "file"),
+        completion: .file())
+    var kernelLog: String?
 
     @Flag(name: .long, help: "Print one JSON document (schema in the man page) instead of text.")
     var json = false
@@ -34,8 +41,20 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The machine these options select. Errors carry the documented exit status.
+    /// The machine these options select, with the kernel log of --kernel-log. Errors carry the
+    /// documented exit status.
     func openMachine() throws(CommandFailure) -> any Machine {
+        let machine = try openBaseMachine()
+        guard let kernelLog else { return machine }
+        do {
+            return try KernelLogOverride(base: machine, logPath: kernelLog)
+        } catch {
+            let status: ExitStatus = error.isPermissionDenied ? .permissionDenied : .invalidInput
+            throw CommandFailure("cannot read the kernel log \(kernelLog): \(error)", status: status)
+        }
+    }
+
+    private func openBaseMachine() throws(CommandFailure) -> any Machine {
         if let snapshot {
             do {
                 return try SnapshotMachine(path: snapshot)

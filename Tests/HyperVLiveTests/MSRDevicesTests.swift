@@ -8,14 +8,15 @@ import Testing
 #endif
 
 /// The pread path of `/dev/cpu/N/msr` (reference §9) on sparse files standing in for the devices: the
-/// MSR index is the file offset and the value is 8 little-endian bytes, exactly as the driver answers.
+/// MSR index is the file position counted in 8-byte records (byte `index × 8`, `CPUDeviceFile`) and
+/// the value is 8 little-endian bytes, exactly as the driver answers.
 @Suite struct MSRDevicesTests {
     /// GUEST_OS_ID a Linux 6.1.192 guest writes (reference §2.2: `0x8100000601C00000`).
     static let guestOSID: UInt64 = 0x8100_0006_01C0_0000
     /// SINT2 as Linux programs it: vector 0xF3, auto-EOI bit 17 (reference §2.3).
     static let sint2: UInt64 = 0x0000_0000_0002_00F3
 
-    /// A device tree `<tmp>/<cpu>/msr` with `values` written at their MSR index.
+    /// A device tree `<tmp>/<cpu>/msr` with `values` written at their MSR's record.
     static func deviceTree(_ values: [Int: [UInt32: UInt64]]) throws -> TemporaryDirectory {
         let tree = try TemporaryDirectory(prefix: "hvctl-msr-")
         for (cpu, registers) in values {
@@ -25,22 +26,22 @@ import Testing
             defer { close(fd) }
             for (index, value) in registers {
                 let bytes = withUnsafeBytes(of: value.littleEndian) { Array($0) }
-                let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, 8, off_t(index)) }
+                let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, 8, off_t(index) * 8) }
                 try #require(written == 8)
             }
         }
         return tree
     }
 
-    /// The driver reads 8 bytes per index while a file's offsets are bytes, so in a stand-in file
-    /// values at adjacent indexes would overlap: 0x40000000 and 0x40000002 live on different CPUs.
+    /// Adjacent indexes do not overlap: the stand-in file counts 8-byte records, as the driver does.
     @Test func readsLittleEndianValuesAtTheMSRIndex() throws {
         let tree = try Self.deviceTree([
-            0: [0x4000_0000: Self.guestOSID],
+            0: [0x4000_0000: Self.guestOSID, 0x4000_0001: 0x1001, 0x4000_0002: 0],
             1: [0x4000_0002: 1, 0x4000_0092: Self.sint2],
         ])
         let machine = try LiveMachine(root: "/", msrDevicePrefix: tree.path)
         #expect(machine.msr(0x4000_0000, cpu: 0) == .success(Self.guestOSID))
+        #expect(machine.msr(0x4000_0001, cpu: 0) == .success(0x1001))
         #expect(machine.msr(0x4000_0002, cpu: 1) == .success(1))
         #expect(machine.msr(0x4000_0092, cpu: 1) == .success(Self.sint2))
         // A hole in the sparse file reads as zeros, as an implemented-but-zero MSR would.
@@ -69,7 +70,7 @@ import Testing
         let fd = open(tree.path + "/0/msr", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         try #require(fd >= 0)
         let half: [UInt8] = [1, 2, 3, 4]
-        let written = half.withUnsafeBytes { pwrite(fd, $0.baseAddress, 4, 0x4000_0010) }
+        let written = half.withUnsafeBytes { pwrite(fd, $0.baseAddress, 4, 0x4000_0010 * 8) }
         close(fd)
         try #require(written == 4)
         let machine = try LiveMachine(root: "/", msrDevicePrefix: tree.path)

@@ -48,9 +48,14 @@ public protocol Machine: Sendable {
     func msr(_ index: UInt32, cpu: Int) -> Result<UInt64, ReadFailure>
     /// The kernel log, one message per element, as `dmesg` prints it.
     func kernelLog() -> Result<[String], ReadFailure>
+    /// True for a captured machine (a snapshot), which is read-only and whose unreadable files were
+    /// unreadable at capture time, so "run as root" would not help.
+    var isCapture: Bool { get }
 }
 
 extension Machine {
+    public var isCapture: Bool { false }
+
     public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
         file(at: path)
     }

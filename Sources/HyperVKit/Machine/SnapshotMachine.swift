@@ -15,11 +15,14 @@ public final class SnapshotMachine: Machine {
     private let msrCache = Mutex<[Int: Result<MSRDump, ReadFailure>]>([:])
     /// Keeps an unpacked tarball alive as long as the machine; removed on deinit.
     private let unpacked: TemporaryDirectory?
+    /// The manifest's unreadable and skipped files by directory (snapshot-relative): directory → names.
+    private let unreadableNames: [String: [String]]
 
     /// The kernel log is read whole; a dmesg buffer is at most 32 MiB (CONFIG_LOG_BUF_SHIFT ≤ 25).
     public static let kernelLogLimit = 64 << 20
 
     public var architecture: Architecture { manifest.arch }
+    public var isCapture: Bool { true }
     public var kernelRelease: String? { manifest.kernelRelease }
 
     /// Opens a snapshot directory or tarball. Errors name the path and say what is wrong.
@@ -61,6 +64,8 @@ public final class SnapshotMachine: Machine {
                 path: manifestPath, message: "cannot read \(manifestPath): \(failure)", failure: failure)
         }
         self.manifest = manifest
+        self.unreadableNames = SnapshotMachine.namesByDirectory(
+            Array((manifest.unreadable ?? [:]).keys) + Array((manifest.skipped ?? [:]).keys))
         self.origin = "snapshot \(path)"
         self.path = path
         self.rootPath = root
@@ -84,9 +89,15 @@ public final class SnapshotMachine: Machine {
         return reader.attributeBytes(at: path)
     }
 
+    /// The entries of a directory, with the files the manifest lists as unreadable or skipped in it:
+    /// on the captured machine they were there, only their content was not captured.
     public func directory(at path: String) -> Result<[String], ReadFailure> {
         if let failure = recordedFailure(path) { return .failure(failure) }
-        return reader.directory(at: path)
+        let listed = reader.directory(at: path)
+        guard case .success(let names) = listed, let recorded = unreadableNames[RootFileReader.relative(path)] else {
+            return listed
+        }
+        return .success(Array(Set(names).union(recorded)).sorted())
     }
 
     public func link(at path: String) -> Result<String, ReadFailure> {
@@ -117,9 +128,14 @@ public final class SnapshotMachine: Machine {
         let dump = msrCache.withLock { cache in
             if let cached = cache[cpu] { return cached }
             let file = "/msr/cpu\(cpu).txt"
-            let loaded = reader.file(at: file, limit: 1 << 20).flatMap { bytes in
+            var loaded = reader.file(at: file, limit: 1 << 20).flatMap { bytes in
                 MSRDump.parse(String(decoding: bytes, as: UTF8.self))
             }.mapError { SnapshotMachine.naming(path + file, $0) }
+            // `hvctl snapshot` records a device that could not be used at all (EPERM without
+            // CAP_SYS_RAWIO, EIO on a machine without these MSRs) once, instead of one line per MSR.
+            if case .failure(.absent) = loaded, let failure = recordedFailure(SnapshotMachine.msrDevicePath(cpu)) {
+                loaded = .failure(failure)
+            }
             cache[cpu] = loaded
             return loaded
         }
@@ -132,6 +148,19 @@ public final class SnapshotMachine: Machine {
             .mapError { SnapshotMachine.naming(path + "/kernel.log", $0) }
     }
 
+    static func namesByDirectory(_ keys: [String]) -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for key in keys {
+            let (parent, name) = RootFileReader.split(key)
+            guard !name.isEmpty, name != ".", name != ".." else { continue }
+            names[RootFileReader.relative(parent), default: []].append(name)
+        }
+        return names
+    }
+
+    /// The machine path of CPU `cpu`'s MSR device, as the manifest's `unreadable` names it.
+    public static func msrDevicePath(_ cpu: Int) -> String { "/dev/cpu/\(cpu)/msr" }
+
     /// An `invalid` failure names the snapshot file it is about, so the one-line error does too.
     static func naming<S: StringProtocol>(_ file: S, _ failure: ReadFailure) -> ReadFailure {
         if case .invalid(let why) = failure { return .invalid("\(file): \(why)") }
@@ -139,11 +168,14 @@ public final class SnapshotMachine: Machine {
     }
 
     /// A failure the manifest's `unreadable` list records for this path at capture time.
+    /// A file `hvctl snapshot` left out on purpose (`skipped`: binary content, a link out of `/sys`)
+    /// reads as `invalid` with the recorded reason.
     private func recordedFailure(_ path: String) -> ReadFailure? {
-        guard let unreadable = manifest.unreadable, !unreadable.isEmpty else { return nil }
+        if manifest.unreadable == nil && manifest.skipped == nil { return nil }
         let key = RootFileReader.relative(path)
-        guard let name = unreadable[key] else { return nil }
-        return .unreadable(Errno(name: name) ?? .EIO)
+        if let name = manifest.unreadable?[key] { return .unreadable(Errno(name: name) ?? .EIO) }
+        if let reason = manifest.skipped?[key] { return .invalid(reason) }
+        return nil
     }
 }
 

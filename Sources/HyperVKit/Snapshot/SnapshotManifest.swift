@@ -18,12 +18,19 @@ public struct SnapshotManifest: Sendable, Codable, Equatable {
     /// Paths (relative to the snapshot root) that could not be read at capture time, with the errno
     /// name of the failure, e.g. `{"sys/class/dmi/id/product_serial": "EACCES"}`.
     public var unreadable: [String: String]?
-    /// What the capture redacted (issue 6 fills this in); kept so it round-trips.
+    /// What the capture redacted, one line per path (`"kernel.log: 2 MAC addresses"`); absent when
+    /// the capture was made with `--no-redact` (or by hand).
     public var redacted: [String]?
+    /// Set when `kernel.log` holds only some lines of the machine's log: which ones.
+    public var kernelLogFilter: String?
+    /// What the capture left out on purpose, with the reason: a link that leaves `/sys`, binary
+    /// content, a file over the size limit (`{"sys/bus/vmbus/devices/x": "link to /etc leaves /sys"}`).
+    public var skipped: [String: String]?
 
     public init(
         format: Int = SnapshotManifest.currentFormat, createdAt: String, tool: String, arch: Architecture,
-        kernelRelease: String?, note: String? = nil, unreadable: [String: String]? = nil, redacted: [String]? = nil
+        kernelRelease: String?, note: String? = nil, unreadable: [String: String]? = nil, redacted: [String]? = nil,
+        kernelLogFilter: String? = nil, skipped: [String: String]? = nil
     ) {
         self.format = format
         self.createdAt = createdAt
@@ -33,6 +40,16 @@ public struct SnapshotManifest: Sendable, Codable, Equatable {
         self.note = note
         self.unreadable = unreadable
         self.redacted = redacted
+        self.kernelLogFilter = kernelLogFilter
+        self.skipped = skipped
+    }
+
+    /// The manifest as `hvctl snapshot` writes it: indented JSON, keys sorted, a final newline.
+    public func encoded() -> Result<[UInt8], ReadFailure> {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return .failure(.invalid("cannot encode the manifest")) }
+        return .success(Array(data) + [0x0A])
     }
 
     /// Decodes and validates a manifest; every problem is a one-line reason.

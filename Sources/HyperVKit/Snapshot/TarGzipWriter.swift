@@ -22,9 +22,14 @@ public final class TarGzipWriter {
     private let mtime: Int
 
     /// Creates (or truncates) `path` with mode 0600.
-    public init(path: String, mtime: Int = 0) throws(ReadFailure) {
+    public convenience init(path: String, mtime: Int = 0) throws(ReadFailure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .unreadable(Errno(errno)) }
+        try self.init(descriptor: fd, mtime: mtime)
+    }
+
+    /// Writes to an open file, which the writer owns (and closes) from here on.
+    public init(descriptor fd: Int32, mtime: Int = 0) throws(ReadFailure) {
         guard let gz = gzdopen(fd, "wb9") else {
             close(fd)
             throw .invalid("cannot start gzip compression")

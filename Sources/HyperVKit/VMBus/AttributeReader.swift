@@ -47,7 +47,7 @@ struct AttributeReader {
     /// A diagnostic for a failed read. On a snapshot, "run as root" would not help: the capture
     /// could not read the file.
     func readFailure(_ path: String, _ failure: ReadFailure) -> Diagnostic {
-        guard failure.isPermissionDenied, machine is SnapshotMachine else { return .read(path, failure) }
+        guard failure.isPermissionDenied, machine.isCapture else { return .read(path, failure) }
         return .read(path, failure, hint: "the capture recorded it unreadable")
     }
 

@@ -72,7 +72,7 @@ struct MoveExecution {
     /// Applies the moves (only with --apply, on a live machine or --root tree), writes the journal
     /// of what stayed, and describes what was done and undone.
     func execute(_ moves: [ChannelMove], journal: String?) throws(CommandFailure) -> (ChannelMover.Outcome, String) {
-        guard !(context.machine is SnapshotMachine) else {
+        guard !context.machine.isCapture else {
             throw CommandFailure("--apply changes a running system; a snapshot is read-only", status: .usage)
         }
         let writer: RootSysfsWriter

@@ -1,0 +1,89 @@
+/// Resolves machine paths through symbolic links the way the kernel does, asking only
+/// `Machine.link`, so a capture knows where a link really leads before it copies anything
+/// (snapshot-format.md: links are kept only when they stay inside `/sys`).
+///
+/// `..` after a link goes up from where the link led; an absolute target starts again at the
+/// machine's root, and `..` at the root stays there. A component that is not a link (or is missing:
+/// a dangling link's target) is taken as it is. Answers are cached per path: the VMBus devices of
+/// a large guest share every directory above them.
+struct MachinePathResolver {
+    let machine: any Machine
+    /// Path → its stored link target, or nil when it is not a link.
+    private var links: [String: String?] = [:]
+
+    /// Links followed at most in one resolution, as the kernel's `MAXSYMLINKS`.
+    static let maxHops = 40
+
+    init(machine: any Machine) {
+        self.machine = machine
+    }
+
+    /// The path with every link resolved, as `/a/b/c`; nil when the links loop.
+    mutating func resolve(_ path: String) -> String? {
+        var pending = Array(path.split(separator: "/").map(String.init).reversed())
+        var resolved: [String] = []
+        var hops = 0
+        while let component = pending.popLast() {
+            if component == "." || component.isEmpty { continue }
+            if component == ".." {
+                _ = resolved.popLast()
+                continue
+            }
+            let candidate = "/" + (resolved + [component]).joined(separator: "/")
+            guard let target = linkTarget(candidate) else {
+                resolved.append(component)
+                continue
+            }
+            hops += 1
+            guard hops <= MachinePathResolver.maxHops else { return nil }
+            if target.hasPrefix("/") { resolved = [] }
+            pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
+        }
+        return "/" + resolved.joined(separator: "/")
+    }
+
+    /// The stored target of `path` when it is a symbolic link.
+    mutating func linkTarget(_ path: String) -> String? {
+        if let cached = links[path] { return cached }
+        var target: String?
+        if case .success(let stored) = machine.link(at: path) { target = stored }
+        links[path] = target
+        return target
+    }
+
+    /// Whether `path` is `directory` or beneath it.
+    static func isWithin(_ path: String, _ directory: String) -> Bool {
+        path == directory || path.hasPrefix(directory + "/")
+    }
+
+    /// The target to store for a link at `linkPath` whose stored target is `target`: the target
+    /// itself when it is relative and, read from the link's directory, never climbs above the root
+    /// (what `TarGzipArchive` accepts); an absolute target rewritten relative to the link's
+    /// directory. nil when neither is possible.
+    static func relativeTarget(_ target: String, linkPath: String) -> String? {
+        let directory = linkPath.split(separator: "/").dropLast()
+        guard !target.isEmpty else { return nil }
+        if !target.hasPrefix("/") {
+            var depth = directory.count
+            for component in target.split(separator: "/") {
+                if component == ".." { depth -= 1 } else if component != "." { depth += 1 }
+                if depth < 0 { return nil }
+            }
+            return target
+        }
+        var absolute: [Substring] = []
+        for component in target.split(separator: "/") {
+            if component == ".." {
+                _ = absolute.popLast()
+            } else if component != "." {
+                absolute.append(component)
+            }
+        }
+        var common = 0
+        while common < min(directory.count, absolute.count) && directory[common] == absolute[common] { common += 1 }
+        let up = Array(repeating: "..", count: directory.count - common)
+        let down = absolute[common...].map(String.init)
+        let joined = (up + down).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+}

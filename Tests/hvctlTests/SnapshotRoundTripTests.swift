@@ -1,0 +1,117 @@
+import Foundation
+import HyperVKit
+import Testing
+
+@testable import hvctl
+
+/// Issue 6, "Done when": snapshot a fixture used as `--root` (with its CPUID and MSRs), replay the
+/// result, and every command's JSON is identical to the fixture's. Values that name the snapshot's
+/// own path (the machine's origin in messages) are normalised; nothing else is.
+@Suite struct SnapshotRoundTripTests {
+    /// Every report command, as `hvctl --snapshot S <command> --json` runs it.
+    static let commands: [[String]] = [
+        ["info"], ["features"], ["vmbus", "devices"], ["vmbus", "channels"], ["vmbus", "version"], ["cpu", "list"],
+        ["cpu", "map"], ["cpu", "offline-check", "--all"],
+    ]
+
+    /// One command's JSON (or failure) on a snapshot, with the snapshot's path replaced.
+    static func replay(_ snapshot: String, _ command: [String]) -> String {
+        var text: String
+        do {
+            let output = try CommandHarness.run(["--snapshot", snapshot] + command + ["--json"])
+            text = "status \(output.status)\n" + output.stdout + output.warnings.joined(separator: "\n")
+        } catch let failure as CommandFailure {
+            text = "failure \(failure.status): \(failure.message) \(failure.hint ?? "")"
+        } catch {
+            text = "error \(error)"
+        }
+        return text.replacingOccurrences(of: snapshot, with: "SNAPSHOT")
+    }
+
+    static func expectSameReplays(_ fixture: String, _ output: String, _ label: String) {
+        for command in commands {
+            let expected = replay(fixture, command)
+            let actual = replay(output, command)
+            #expect(actual == expected, "\(label): hvctl \(command.joined(separator: " ")) differs")
+        }
+    }
+
+    /// Puts back the errno of each file the root tree could only make unreadable with ENXIO, after
+    /// checking the capture recorded it.
+    static func restorePlantedErrors(_ tree: FixtureRootTree, in output: String) throws {
+        let path = output + "/" + SnapshotManifest.fileName
+        var manifest = try SnapshotManifest.decode(try FixtureRootTree.read(path)).get()
+        for (key, errno) in tree.planted {
+            #expect(manifest.unreadable?[key] == "ENXIO", "\(key) was not recorded as unreadable")
+            manifest.unreadable?[key] = errno
+        }
+        try FixtureRootTree.write(path, try manifest.encoded().get())
+    }
+
+    @Test(arguments: FixturePaths.snapshotNames)
+    func aFixtureUsedAsRootRoundTrips(_ name: String) throws {
+        let fixture = FixturePaths.snapshot(name)
+        let tree = try FixtureRootTree(fixture: fixture)
+        let scratch = try TemporaryDirectory(prefix: "hvctl-round-trip-")
+        let output = scratch.path + "/out"
+        let result = try CommandHarness.runBinary([
+            "--root", tree.path, "--kernel-log", fixture + "/kernel.log", "snapshot", "-o", output, "--no-redact",
+        ])
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Wrote "))
+        try Self.restorePlantedErrors(tree, in: output)
+        Self.expectSameReplays(fixture, output, name + " via --root")
+    }
+
+    /// Capturing a snapshot reproduces it (the Machine seam makes a snapshot one more machine).
+    @Test(arguments: FixturePaths.snapshotNames)
+    func aSnapshotOfASnapshotRoundTrips(_ name: String) throws {
+        let fixture = FixturePaths.snapshot(name)
+        let scratch = try TemporaryDirectory(prefix: "hvctl-round-trip-")
+        let output = scratch.path + "/out"
+        let result = try CommandHarness.run(["--snapshot", fixture, "snapshot", "-o", output, "--no-redact"])
+        #expect(result.status == .success)
+        Self.expectSameReplays(fixture, output, name + " via --snapshot")
+    }
+
+    /// MSRs through a root tree: the fixtures carry none, so this one adds the values a healthy
+    /// 6.1 guest programs (reference §2.2/§2.3: GUEST_OS_ID 0x8100000601C00000, SINT2 0x200F3 with
+    /// vector 0xF3 and auto-EOI, SCONTROL enable bit) and VP_INDEX = CPU number on the 8 CPUs of
+    /// azure-d8ds-v5. Every value planted comes back; `cpu list` shows the VP indexes.
+    @Test func msrValuesRoundTrip() throws {
+        let scratch = try TemporaryDirectory(prefix: "hvctl-msr-fixture-")
+        let fixture = scratch.path + "/fixture"
+        let copy = try CommandHarness.runExecutable(
+            URL(fileURLWithPath: "/bin/cp"), ["-a", FixturePaths.snapshot("azure-d8ds-v5"), fixture])
+        try #require(copy.status == 0)
+        for cpu in 0..<8 {
+            let text = """
+                0x40000000 0x8100000601c00000
+                0x40000001 0x0000000001e8f001
+                0x40000002 \(hex64(UInt64(cpu)))
+                0x40000080 0x0000000000000001
+                0x40000092 0x00000000000200f3
+
+                """
+            try FixtureRootTree.write(fixture + "/msr/cpu\(cpu).txt", Array(text.utf8))
+        }
+        let tree = try FixtureRootTree(fixture: fixture)
+        let output = scratch.path + "/out"
+        let result = try CommandHarness.runBinary([
+            "--root", tree.path, "--kernel-log", fixture + "/kernel.log", "snapshot", "-o", output, "--no-redact",
+        ])
+        try #require(result.status == 0, "\(result.stderr)")
+        try Self.restorePlantedErrors(tree, in: output)
+        let original = try SnapshotMachine(path: fixture)
+        let replay = try SnapshotMachine(path: output)
+        for cpu in 0..<8 {
+            for index: UInt32 in [0x4000_0000, 0x4000_0001, 0x4000_0002, 0x4000_0080, 0x4000_0092] {
+                #expect(replay.msr(index, cpu: cpu) == original.msr(index, cpu: cpu))
+            }
+        }
+        #expect(replay.msr(0x4000_0002, cpu: 5) == .success(5))
+        Self.expectSameReplays(fixture, output, "azure-d8ds-v5 with MSRs")
+        let list = try CommandHarness.run(["--snapshot", output, "cpu", "list", "--json"]).stdout
+        #expect(list.contains("\"vp_index\": 7"))
+    }
+}
