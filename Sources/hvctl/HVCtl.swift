@@ -18,7 +18,10 @@ struct HVCtl: ParsableCommand {
             \(ExitStatus.table)
             """,
         version: version,
-        subcommands: [InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, MSRCommand.self],
+        subcommands: [
+            InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, MSRCommand.self,
+            HealthCommand.self, MetricsCommand.self,
+        ],
         defaultSubcommand: InfoCommand.self
     )
 

@@ -29,7 +29,7 @@ enum HostSupportedCheck {
                 "host build \(host.build) is older than Windows Server 2012 (build \(minimumBuild)): "
                     + "Linux no longer supports Hyper-V there", details)
         }
-        let name = release ?? "not in the reference's list of releases"
-        return .pass("host build \(host.build) (\(name)) is Windows Server 2012 or later", details)
+        let name = release ?? "a build the reference does not list"
+        return .pass("host build \(host.build), \(name): Windows Server 2012 or later", details)
     }
 }

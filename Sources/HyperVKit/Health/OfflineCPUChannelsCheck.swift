@@ -31,7 +31,7 @@ enum OfflineCPUChannelsCheck {
         guard stranded.isEmpty else {
             let names = stranded.map { "\(HealthText.channel($0.device, $0.channel)) on CPU \($0.channel.targetCPU ?? -1)" }
             return .problem(
-                "\(HealthText.count(stranded.count, "channel")) target an offline CPU: " + HealthText.list(names),
+                "\(HealthText.count(stranded.count, "channel")) \(stranded.count == 1 ? "targets" : "target") an offline CPU: " + HealthText.list(names),
                 details)
         }
         return .pass("all \(HealthText.count(targeted, "channel")) target online CPUs (\(online))", details)

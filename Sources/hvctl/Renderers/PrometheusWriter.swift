@@ -1,0 +1,67 @@
+/// Prometheus text exposition format 0.0.4 (what node_exporter's textfile collector reads): one
+/// `# HELP` and `# TYPE` per family, then its samples; label values escaped (backslash, double
+/// quote, newline), HELP text escaped (backslash, newline).
+struct PrometheusWriter {
+    enum Kind: String {
+        case counter, gauge
+    }
+
+    struct Sample {
+        var labels: [(String, String)]
+        var value: Double
+    }
+
+    private(set) var text = ""
+    private var written: Set<String> = []
+
+    /// Writes a family; nothing when it has no samples (an empty family says nothing useful).
+    mutating func family(_ name: String, _ kind: Kind, help: String, _ samples: [Sample]) {
+        guard !samples.isEmpty, !written.contains(name) else { return }
+        written.insert(name)
+        text += "# HELP \(name) \(PrometheusWriter.escapeHelp(help))\n"
+        text += "# TYPE \(name) \(kind.rawValue)\n"
+        for sample in samples {
+            text += name
+            if !sample.labels.isEmpty {
+                text += "{"
+                text += sample.labels.map { "\($0.0)=\"\(PrometheusWriter.escapeLabel($0.1))\"" }.joined(separator: ",")
+                text += "}"
+            }
+            text += " " + PrometheusWriter.format(sample.value) + "\n"
+        }
+    }
+
+    static func escapeLabel(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func escapeHelp(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Integers without a fraction (counters stay exact up to 2^53); other values as Swift prints a
+    /// Double, which Go's ParseFloat reads; NaN and infinities as Prometheus spells them.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        if value == value.rounded() && abs(value) < 9.007_199_254_740_992e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
