@@ -41,7 +41,7 @@ enum KernelLogErrorsCheck {
             "lines": .array(matches.prefix(maxListed).map { .object(["line": .int($0.line), "text": .string($0.text)]) }),
         ]
         guard matches.isEmpty else {
-            let kinds = counts.map { "\($0.meaning) (\($0.count))" }
+            let kinds = counts.map { $0.count > 1 ? "\($0.meaning) (\($0.count))" : $0.meaning }
             return .problem("\(HealthText.count(matches.count, "error line")): " + HealthText.list(kinds), details)
         }
         return .pass("no errors from the Hyper-V drivers in \(HealthText.count(lines.count, "line"))", details)
