@@ -24,6 +24,7 @@ import Testing
         ("cpu-offline-check", ["cpu", "offline-check", "--all"]),
         ("cpu-evacuate", ["cpu", "evacuate", "1-3"]),
         ("msr", ["msr", "--all-cpus"]),
+        ("health", ["health"]),
     ]
 
     @Test(arguments: fixtures)
