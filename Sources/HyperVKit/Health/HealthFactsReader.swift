@@ -35,6 +35,8 @@ public enum HealthFactsReader {
     /// The sources a source is made from.
     static func expand(_ inputs: Set<HealthInput>) -> Set<HealthInput> {
         var needs = inputs
+        // Every check but those that skip unconfigured first asks whether this is Hyper-V at all.
+        if !needs.isEmpty { needs.insert(.hypervisor) }
         if needs.contains(.vmbusVersion) { needs.formUnion([.hypervisor, .vmbus]) }
         if needs.contains(.msr) { needs.insert(.hypervisor) }
         if needs.contains(.vmbus) { needs.insert(.topology) }
