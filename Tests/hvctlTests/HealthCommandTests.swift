@@ -28,7 +28,8 @@ import Testing
         // not Hyper-V: hyperv.detected fails, the answer is no (1), not "not applicable" (69)
         #expect(try run(["health"], fixture: "kvm-guest").status == 1)
         // only what is asked: the failing checks left out, the run passes
-        let subset = try run(["health", "--check", "hyperv.detected,host.supported", "--check", "clocksource"],
+        let subset = try run(
+            ["health", "--check", "hyperv.detected,host.supported", "--check", "clocksource"],
             fixture: "azure-degraded")
         #expect(subset.status == 0)
         #expect(subset.stdout.split(separator: "\n").count == 1 + 3 + 1)  // heading, 3 rows, status
@@ -49,10 +50,13 @@ import Testing
             "# thresholds\n[vmbus]\nmin_version = \"4.0\"\n\n[channels.balance]\n# how uneven\nmax_ratio = \"two\"\n")
         let result = try run(["health", "--config", toml])
         #expect(result.status == 65)
-        #expect(result.stderr == "hvctl: health.toml:7: expected a number for channels.balance.max_ratio, found a string\n")
-        let typo = try temporary("health.toml", "[rings]\nmax_fill_percent = 80\n[vmbus]\nexpected_device = [\"nic\"]\n")
+        #expect(
+            result.stderr == "hvctl: health.toml:7: expected a number for channels.balance.max_ratio, found a string\n")
+        let typo = try temporary(
+            "health.toml", "[rings]\nmax_fill_percent = 80\n[vmbus]\nexpected_device = [\"nic\"]\n")
         let unknown = try run(["health", "--config", typo])
-        #expect(unknown.status == 65 && unknown.stderr.hasPrefix("hvctl: health.toml:4: unknown key vmbus.expected_device"))
+        #expect(
+            unknown.status == 65 && unknown.stderr.hasPrefix("hvctl: health.toml:4: unknown key vmbus.expected_device"))
         let syntax = try temporary("bad.toml", "[vmbus]\nmin_version = \n")
         let invalid = try run(["health", "--config", syntax])
         #expect(invalid.status == 65 && invalid.stderr.hasPrefix("hvctl: bad.toml:2: invalid TOML"))

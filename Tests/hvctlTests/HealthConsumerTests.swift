@@ -138,7 +138,8 @@ import Testing
             return
         }
         var writer = PrometheusWriter()
-        writer.family("hvctl_test", .gauge, help: "a \\ help\nline", [.init(labels: [("v", "a\\b\"c\nd")], value: 0.25)])
+        writer.family(
+            "hvctl_test", .gauge, help: "a \\ help\nline", [.init(labels: [("v", "a\\b\"c\nd")], value: 0.25)])
         let file = try Self.temporary(writer.text, suffix: ".prom")
         defer { try? FileManager.default.removeItem(at: file) }
         let script = """

@@ -26,11 +26,14 @@ public struct ConfigJSONParser {
         case UInt8(ascii: "{"): return ConfigNode(try object(depth: depth), line: start)
         case UInt8(ascii: "["): return ConfigNode(try array(depth: depth), line: start)
         case UInt8(ascii: "\""): return ConfigNode(.string(try string()), line: start)
-        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "t"):
+            try literal("true")
             return ConfigNode(.bool(true), line: start)
-        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "f"):
+            try literal("false")
             return ConfigNode(.bool(false), line: start)
-        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "n"):
+            try literal("null")
             return ConfigNode(.other("null"), line: start)
         default: return ConfigNode(try number(), line: start)
         }
@@ -121,8 +124,9 @@ public struct ConfigJSONParser {
 
     mutating func number() throws(HealthConfigError) -> ConfigNode.Value {
         let start = index
-        while let byte = peek, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || ASCII.isDigit(byte)
+        while let byte = peek,
+            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || ASCII.isDigit(byte)
         {
             index += 1
         }

@@ -30,7 +30,9 @@ enum DevicesBoundCheck {
             "devices_without_linux_driver": .int(noLinuxDriver), "devices": .int(state.devices.count),
         ]
         guard unbound.isEmpty else {
-            let names = unbound.map { "\(HealthText.device($0)) (\($0.deviceClass?.drivers.joined(separator: " or ") ?? ""))" }
+            let names = unbound.map {
+                "\(HealthText.device($0)) (\($0.deviceClass?.drivers.joined(separator: " or ") ?? ""))"
+            }
             return .problem(
                 "\(HealthText.count(unbound.count, "device")) with a Linux driver not bound: "
                     + HealthText.list(names), details)

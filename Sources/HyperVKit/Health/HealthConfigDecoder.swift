@@ -22,7 +22,9 @@ public struct HealthConfigDecoder {
             case "isolation": try isolation(node, into: &configuration)
             case "severity": try severity(node, into: &configuration)
             case "checks": try checks(node, into: &configuration)
-            default: throw unknown(key, in: nil, node, known: ["vmbus", "channels", "rings", "isolation", "severity", "checks"])
+            default:
+                throw unknown(
+                    key, in: nil, node, known: ["vmbus", "channels", "rings", "isolation", "severity", "checks"])
             }
         }
         return configuration
@@ -34,7 +36,8 @@ public struct HealthConfigDecoder {
             case "min_version":
                 let text = try string(value, "vmbus.min_version", expected: "a version string such as \"4.0\"")
                 guard let version = VMBusVersion(text) else {
-                    throw error(value, "vmbus.min_version: \"\(text)\" is not a VMBus version (major.minor, such as \"4.0\")")
+                    throw error(
+                        value, "vmbus.min_version: \"\(text)\" is not a VMBus version (major.minor, such as \"4.0\")")
                 }
                 configuration.minimumVMBusVersion = version
             case "expected_devices":
@@ -43,7 +46,8 @@ public struct HealthConfigDecoder {
                     let name = try string(item, "vmbus.expected_devices", expected: "class names")
                     guard let resolved = HealthConfiguration.ExpectedDeviceClass.resolve(name) else {
                         throw error(
-                            item, "vmbus.expected_devices: unknown class \"\(name)\" (a short name such as nic, "
+                            item,
+                            "vmbus.expected_devices: unknown class \"\(name)\" (a short name such as nic, "
                                 + "scsi, kvp, or a class GUID)")
                     }
                     return resolved
@@ -112,7 +116,8 @@ public struct HealthConfigDecoder {
             configuration.skip = try array(value, "checks.skip").map { (item) throws(HealthConfigError) in
                 let id = try string(item, "checks.skip", expected: "check ids")
                 guard checkIDs.contains(id) else {
-                    throw error(item, "checks.skip: unknown check \"\(id)\" (one of " + checkIDs.joined(separator: ", ") + ")")
+                    throw error(
+                        item, "checks.skip: unknown check \"\(id)\" (one of " + checkIDs.joined(separator: ", ") + ")")
                 }
                 return id
             }

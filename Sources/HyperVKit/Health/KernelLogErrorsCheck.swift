@@ -38,7 +38,8 @@ enum KernelLogErrorsCheck {
         let details: HealthDetails = [
             "lines_scanned": .int(lines.count), "errors": .int(matches.count),
             "by_pattern": .object(HealthDetails(counts.map { ($0.id, .int($0.count)) })),
-            "lines": .array(matches.prefix(maxListed).map { .object(["line": .int($0.line), "text": .string($0.text)]) }),
+            "lines": .array(
+                matches.prefix(maxListed).map { .object(["line": .int($0.line), "text": .string($0.text)]) }),
         ]
         guard matches.isEmpty else {
             let kinds = counts.map { $0.count > 1 ? "\($0.meaning) (\($0.count))" : $0.meaning }

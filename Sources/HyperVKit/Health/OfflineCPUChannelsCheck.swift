@@ -29,9 +29,12 @@ enum OfflineCPUChannelsCheck {
             "offline_targets": .array(stranded.map { .object(HealthText.channelDetails($0.device, $0.channel)) }),
         ]
         guard stranded.isEmpty else {
-            let names = stranded.map { "\(HealthText.channel($0.device, $0.channel)) on CPU \($0.channel.targetCPU ?? -1)" }
+            let names = stranded.map {
+                "\(HealthText.channel($0.device, $0.channel)) on CPU \($0.channel.targetCPU ?? -1)"
+            }
             return .problem(
-                "\(HealthText.count(stranded.count, "channel")) \(stranded.count == 1 ? "targets" : "target") an offline CPU: " + HealthText.list(names),
+                "\(HealthText.count(stranded.count, "channel")) \(stranded.count == 1 ? "targets" : "target") an offline CPU: "
+                    + HealthText.list(names),
                 details)
         }
         return .pass("all \(HealthText.count(targeted, "channel")) target online CPUs (\(online))", details)

@@ -56,7 +56,9 @@ public enum VMBusReader {
         var state = VMBusState(present: true)
         switch options.onlineCPUs {
         case .read:
-            state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap { CPUList(parsing: $0) }
+            state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap {
+                CPUList(parsing: $0)
+            }
         case .known(let online):
             state.onlineCPUs = online
         }

@@ -21,16 +21,19 @@ struct HealthCommand: ParsableCommand, ReportCommand {
     var checks: [String] = []
 
     @Option(
-        name: .customLong("skip"), help: ArgumentHelp("Do not run this check (repeatable, or comma-separated).", valueName: "id"),
+        name: .customLong("skip"),
+        help: ArgumentHelp("Do not run this check (repeatable, or comma-separated).", valueName: "id"),
         completion: .list(HealthCatalog.ids))
     var skips: [String] = []
 
     @Option(
-        help: ArgumentHelp("Thresholds and expectations: a TOML or JSON file (keys in the discussion).", valueName: "file"),
+        help: ArgumentHelp(
+            "Thresholds and expectations: a TOML or JSON file (keys in the discussion).", valueName: "file"),
         completion: .file(extensions: ["toml", "json"]))
     var config: String?
 
-    @Option(help: ArgumentHelp("Output format: text, json, junit or tap (--json is --format json).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp("Output format: text, json, junit or tap (--json is --format json).", valueName: "format"))
     var format: HealthFormat?
 
     @Option(

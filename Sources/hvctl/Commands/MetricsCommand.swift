@@ -34,7 +34,8 @@ struct MetricsCommand: ParsableCommand, ReportCommand {
 
     @Option(
         name: [.customShort("o"), .long],
-        help: ArgumentHelp("Write to FILE atomically (a temporary file renamed over it) instead of stdout.", valueName: "file"),
+        help: ArgumentHelp(
+            "Write to FILE atomically (a temporary file renamed over it) instead of stdout.", valueName: "file"),
         completion: .file(extensions: ["prom"]))
     var output: String?
 
@@ -75,7 +76,9 @@ enum AtomicFile {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress?.advanced(by: offset), $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc.write(fd, $0.baseAddress?.advanced(by: offset), $0.count - offset)
+            }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return try abandon(fd, temporary, "cannot write \(temporary)") }
             offset += written

@@ -37,7 +37,8 @@ enum HealthConfigLoader {
                 status: denied ? .permissionDenied : .invalidInput)
         }
         guard data.count <= maxBytes else {
-            throw CommandFailure("\(name): larger than \(maxBytes) bytes: not a configuration file", status: .invalidInput)
+            throw CommandFailure(
+                "\(name): larger than \(maxBytes) bytes: not a configuration file", status: .invalidInput)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure("\(name): not UTF-8 text", status: .invalidInput)

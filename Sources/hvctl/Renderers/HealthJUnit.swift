@@ -42,7 +42,8 @@ struct HealthJUnit {
     /// Summary, title, reason and details, one per line.
     func body(_ result: HealthResult) -> String {
         var lines = [
-            "\(result.status.rawValue): \(result.summary)", "check: \(result.title) (severity \(result.severity.rawValue))",
+            "\(result.status.rawValue): \(result.summary)",
+            "check: \(result.title) (severity \(result.severity.rawValue))",
             "why: \(result.reason)",
         ]
         lines += result.details.entries.map { "\($0.key): \($0.value.inline)" }

@@ -18,7 +18,9 @@ struct HealthText {
         }
         let overall = Style.bold.apply(report.status.rawValue, enabled: color)
         var tail = "\nstatus: \(overall) (\(counts.joined(separator: ", ")))"
-        if report.status == .warn && report.failOn == .fail { tail += "; warnings do not fail the run (--fail-on warn)" }
+        if report.status == .warn && report.failOn == .fail {
+            tail += "; warnings do not fail the run (--fail-on warn)"
+        }
         out += tail + "\n"
         return out
     }

@@ -118,7 +118,9 @@ struct MetricsText {
             help: "The hvctl health check's status: 1 for the series whose status label it has, 0 for the others.",
             report.results.flatMap { result in
                 HealthStatus.allCases.map { status in
-                    .init(labels: [("id", result.id), ("status", status.rawValue)], value: result.status == status ? 1 : 0)
+                    .init(
+                        labels: [("id", result.id), ("status", status.rawValue)], value: result.status == status ? 1 : 0
+                    )
                 }
             })
         writer.family(

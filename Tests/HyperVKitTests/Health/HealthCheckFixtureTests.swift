@@ -63,7 +63,8 @@ import Testing
         #expect(phantom.details["phantom"] == "4-7")
         var raised = HealthConfiguration()
         raised.severities["cpu.phantom"] = .warn
-        #expect(try HealthFixtures.result("cpu.phantom", on: "ws2019-phantom-cpus", configuration: raised).status == .warn)
+        #expect(
+            try HealthFixtures.result("cpu.phantom", on: "ws2019-phantom-cpus", configuration: raised).status == .warn)
     }
 
     /// The values behind the failures, from the fixtures' PROVENANCE.md and the reference.

@@ -44,9 +44,12 @@ import Testing
 
     @Test func errorsNameFileLineAndKey() {
         let json = "{\n  \"channels\": {\n    \"balance\": {\n      \"max_ratio\": \"two\"\n    }\n  }\n}"
-        #expect(error(json)?.description == "health.json:4: expected a number for channels.balance.max_ratio, found a string")
-        #expect(error("{\"vmbus\": {\"min_versoin\": \"4.0\"}}")?.description.hasPrefix(
-            "health.json:1: unknown key vmbus.min_versoin") == true)
+        #expect(
+            error(json)?.description
+                == "health.json:4: expected a number for channels.balance.max_ratio, found a string")
+        #expect(
+            error("{\"vmbus\": {\"min_versoin\": \"4.0\"}}")?.description.hasPrefix(
+                "health.json:1: unknown key vmbus.min_versoin") == true)
         #expect(error("{\n\"severity\": {\"no.such\": \"warn\"}}")?.line == 2)
         #expect(error("{\"isolation\": {\"expected\": \"sev\"}}")?.message.contains("none, vbs, snp, tdx") == true)
         #expect(error("{\"vmbus\": {\"expected_devices\": [\"nicc\"]}}")?.message.contains("unknown class") == true)
@@ -58,7 +61,8 @@ import Testing
     @Test func invalidJSONIsLocated() {
         #expect(error("{\n  \"vmbus\": {,}\n}")?.line == 2)
         #expect(error("{\"a\": 1, \"a\": 2}")?.message.contains("duplicate key") == true)
-        #expect(error("{\"vmbus\": {\"min_version\": \"4.0\"}} trailing")?.message.contains("after the JSON value") == true)
+        #expect(
+            error("{\"vmbus\": {\"min_version\": \"4.0\"}} trailing")?.message.contains("after the JSON value") == true)
         #expect(error("[1, 2")?.message.contains("end of the file") == true)
         #expect(error("{\"x\": 01}") != nil)
     }

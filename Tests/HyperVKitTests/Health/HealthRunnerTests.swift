@@ -33,7 +33,8 @@ import Testing
             let check = HealthCheck(
                 id: "t", severity: severity, title: "t", reason: "t", inputs: [],
                 evaluate: { _, _ in HealthFinding(kind, "s") })
-            return check.run(HealthFacts(origin: "o", architecture: .x86_64, kernelRelease: nil), configuration: .init())
+            return check.run(
+                HealthFacts(origin: "o", architecture: .x86_64, kernelRelease: nil), configuration: .init())
         }
         #expect(result(.problem, .fail).status == .fail)
         #expect(result(.problem, .warn).status == .warn)
