@@ -36,11 +36,12 @@ struct MetricsText {
 
     func channels(_ writer: inout PrometheusWriter) {
         let devices = facts.vmbus?.present == true ? (facts.vmbus?.devices ?? []) : []
+        let series = devices.flatMap { device in
+            device.channels.map { (device, $0, PrometheusWriter.labelText(labels(device, $0))) }
+        }
         func samples(_ value: (VMBusDevice, VMBusChannel) -> Double?) -> [PrometheusWriter.Sample] {
-            devices.flatMap { device in
-                device.channels.compactMap { channel in
-                    value(device, channel).map { PrometheusWriter.Sample(labels: labels(device, channel), value: $0) }
-                }
+            series.compactMap { device, channel, text in
+                value(device, channel).map { PrometheusWriter.Sample(labelText: text, value: $0) }
             }
         }
         writer.family(

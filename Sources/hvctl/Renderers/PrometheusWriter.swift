@@ -7,8 +7,25 @@ struct PrometheusWriter {
     }
 
     struct Sample {
-        var labels: [(String, String)]
+        /// `{name="value",...}`, escaped, or empty: made once per series and shared by the families
+        /// that label the same way (a large guest has thousands of channels).
+        var labelText: String
         var value: Double
+
+        init(labels: [(String, String)], value: Double) {
+            self.labelText = PrometheusWriter.labelText(labels)
+            self.value = value
+        }
+
+        init(labelText: String, value: Double) {
+            self.labelText = labelText
+            self.value = value
+        }
+    }
+
+    static func labelText(_ labels: [(String, String)]) -> String {
+        guard !labels.isEmpty else { return "" }
+        return "{" + labels.map { "\($0.0)=\"\(escapeLabel($0.1))\"" }.joined(separator: ",") + "}"
     }
 
     private(set) var text = ""
@@ -22,16 +39,16 @@ struct PrometheusWriter {
         text += "# TYPE \(name) \(kind.rawValue)\n"
         for sample in samples {
             text += name
-            if !sample.labels.isEmpty {
-                text += "{"
-                text += sample.labels.map { "\($0.0)=\"\(PrometheusWriter.escapeLabel($0.1))\"" }.joined(separator: ",")
-                text += "}"
-            }
-            text += " " + PrometheusWriter.format(sample.value) + "\n"
+            text += sample.labelText
+            text += " "
+            text += PrometheusWriter.format(sample.value)
+            text += "\n"
         }
     }
 
     static func escapeLabel(_ value: String) -> String {
+        // Most values (GUIDs, numbers, names) need no escape.
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) else { return value }
         var out = ""
         for character in value {
             switch character {
