@@ -193,13 +193,13 @@ _hvctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|features|vmbus|cpu|msr|kernel|snapshot|help)
+    info|features|vmbus|cpu|msr|kernel|snapshot|health|metrics|help)
         # Offer subcommand argument completions
         "_hvctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr kernel snapshot help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr kernel snapshot health metrics help' -- "${cur}"))
         ;;
     esac
 }
@@ -724,6 +724,90 @@ _hvctl_snapshot() {
         ;;
     '-o'|'--output')
         __hvctl_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_hvctl_health() {
+    repeating_flags=()
+    non_repeating_flags=(--json --list --version -h --help)
+    repeating_options=(--check --skip)
+    non_repeating_options=(--snapshot --root --kernel-log --color --config --format --fail-on)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--check')
+        __hvctl_add_completions -W 'hyperv.detected'$'\n''host.supported'$'\n''vmbus.version'$'\n''vmbus.devices_bound'$'\n''vmbus.expected_devices'$'\n''clocksource'$'\n''reference_tsc.enabled'$'\n''channels.balance'$'\n''channels.offline_cpu'$'\n''rings.full'$'\n''cpu.phantom'$'\n''isolation.expected'$'\n''msr.crash_enabled'$'\n''kernel_log.errors'
+        return
+        ;;
+    '--skip')
+        __hvctl_add_completions -W 'hyperv.detected'$'\n''host.supported'$'\n''vmbus.version'$'\n''vmbus.devices_bound'$'\n''vmbus.expected_devices'$'\n''clocksource'$'\n''reference_tsc.enabled'$'\n''channels.balance'$'\n''channels.offline_cpu'$'\n''rings.full'$'\n''cpu.phantom'$'\n''isolation.expected'$'\n''msr.crash_enabled'$'\n''kernel_log.errors'
+        return
+        ;;
+    '--config')
+        __hvctl_add_completions -o plusdirs -fX '!*.@(toml|json)'
+        return
+        ;;
+    '--format')
+        __hvctl_add_completions -W 'text'$'\n''json'$'\n''junit'$'\n''tap'
+        return
+        ;;
+    '--fail-on')
+        __hvctl_add_completions -W 'fail'$'\n''warn'
+        return
+        ;;
+    esac
+}
+
+_hvctl_metrics() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --kernel-log --color -o --output --config)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '-o'|'--output')
+        __hvctl_add_completions -o plusdirs -fX '!*.@(prom)'
+        return
+        ;;
+    '--config')
+        __hvctl_add_completions -o plusdirs -fX '!*.@(toml|json)'
         return
         ;;
     esac

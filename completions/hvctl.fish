@@ -58,6 +58,10 @@ function __hvctl_parse_tokens -S
             __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
         case 'snapshot'
             __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'o/output=' 'no-redact' 'version' 'h/help'
+        case 'health'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'check=+' 'skip=+' 'config=' 'format=' 'fail-on=' 'list' 'version' 'h/help'
+        case 'metrics'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'o/output=' 'config=' 'version' 'h/help'
         case 'help'
             __hvctl_parse_subcommand -r 1 'version'
         end
@@ -127,6 +131,8 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" 
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'msr' -d 'Hyper-V\'s synthetic MSRs, decoded and compared with what a healthy Linux guest programs.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'kernel' -d 'The guest kernel\'s Hyper-V support: config options, modules, and why a VMBus device is unbound.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'snapshot' -d 'Capture this machine into a snapshot directory or .tar.gz, for support or to replay anywhere.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'health' -d 'Is this VM a healthy Hyper-V guest? Documented checks, an exit status CI can trust.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'metrics' -d 'Prometheus metrics for node_exporter\'s textfile collector.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
@@ -283,4 +289,26 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" no-redact' -l 'no-redact' -d 'Keep host and VM names, MAC addresses, KVP pool values and DMI serials in the snapshot.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health"' -l 'check' -d 'Run only this check (repeatable, or comma-separated).' -rfka 'hyperv.detected host.supported vmbus.version vmbus.devices_bound vmbus.expected_devices clocksource reference_tsc.enabled channels.balance channels.offline_cpu rings.full cpu.phantom isolation.expected msr.crash_enabled kernel_log.errors'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health"' -l 'skip' -d 'Do not run this check (repeatable, or comma-separated).' -rfka 'hyperv.detected host.supported vmbus.version vmbus.devices_bound vmbus.expected_devices clocksource reference_tsc.enabled channels.balance channels.offline_cpu rings.full cpu.phantom isolation.expected msr.crash_enabled kernel_log.errors'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" config' -l 'config' -d 'Thresholds and expectations: a TOML or JSON file (keys in the discussion).' -rfa '(set -l exts \'toml\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" format' -l 'format' -d 'Output format: text, json, junit or tap (--json is --format json).' -rfka 'text json junit tap'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" fail-on' -l 'fail-on' -d 'Exit 1 on failed checks only (fail), or on warnings too (warn).' -rfka 'fail warn'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" list' -l 'list' -d 'List the checks (id, severity, title) and exit.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" o output' -s 'o' -l 'output' -d 'Write to FILE atomically (a temporary file renamed over it) instead of stdout.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'prom\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" config' -l 'config' -d 'hvctl health\'s configuration file (TOML or JSON).' -rfa '(set -l exts \'toml\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" version' -l 'version' -d 'Show the version.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl help" version' -l 'version' -d 'Show the version.'

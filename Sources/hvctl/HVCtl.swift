@@ -20,7 +20,7 @@ struct HVCtl: ParsableCommand {
         version: version,
         subcommands: [
             InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, MSRCommand.self,
-            KernelCommand.self, SnapshotCommand.self,
+            KernelCommand.self, SnapshotCommand.self, HealthCommand.self, MetricsCommand.self,
         ],
         defaultSubcommand: InfoCommand.self
     )

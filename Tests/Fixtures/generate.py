@@ -835,6 +835,7 @@ class VMBusChannel:
         self.primary = primary
         self.cpu = 0
         self.monitor_id = None
+        self.overrides = {}
 
 
 class VMBusDevice:
@@ -887,11 +888,14 @@ def modalias(cls):
     return "vmbus:" + uuid.UUID(cls).bytes_le.hex()
 
 
-def add_vmbus(snap, parent, devices, ncpu, drivers, seed):
+def add_vmbus(snap, parent, devices, ncpu, drivers, seed, retarget=None):
     """Writes sys/bus/vmbus and the device directories under `parent` (the ACPI VMBus device).
-    Returns the manifest 'unreadable' entries (ring attributes of channels nobody opened)."""
+    Returns the manifest 'unreadable' entries (ring attributes of channels nobody opened).
+    retarget: relid -> CPU, channels moved after init_vp_index() (writes to channels/<relid>/cpu)."""
     rng = Lcg(seed)
     assign_target_cpus(devices, ncpu)
+    for chan in (c for d in devices for c in d.channels):
+        chan.cpu = (retarget or {}).get(chan.relid, chan.cpu)
     monitor_id = 0
     for dev in sorted(devices, key=lambda d: d.channels[0].relid):
         if dev.monitored:
@@ -981,6 +985,7 @@ def add_vmbus_channel(snap, path, guid, dev, chan, opened, data, rng):
             unreadable["sys/bus/vmbus/devices/%s/channels/%d/%s" % (guid, chan.relid, name)] = "EINVAL"
     if chan.monitor_id is not None:
         attrs.update({"pending": "0\n", "latency": "100\n", "monitor_id": "%d\n" % chan.monitor_id})
+    attrs.update(chan.overrides)      # a fixture's deliberate state (azure-degraded's full ring)
     for name, value in attrs.items():
         snap.text(base + name, value)
     return unreadable
@@ -1656,6 +1661,12 @@ def azure_snp_cvm():
     ]
     drivers = ["hv_netvsc", "hv_storvsc", "hv_utils"]
     unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xC0C0)
+    # MSRs read as root through the paravisor, which answers the guest's rdmsr of synthetic MSRs
+    # (ref §2.3: the values may be the paravisor's copies). CRASH_CTL reads 0: OpenHCL reported no
+    # crash_ctl bit as supported until openvmm PR #2822 (Feb 2026, "Report all crash_ctl bits as
+    # supported ... they were just always 0"). Uptime 19 h, TSC 2445.432 MHz: modelled.
+    msr_machine = modelled_msr_machine(0x5AFE, ncpu, (6, 1, 192), 684321098765, 2445432000, 0)
+    add_msrs(snap, {c: healthy_linux_msrs(h, c, msr_machine) for c in cpus})
     snap.text("hvctl-snapshot.json", manifest(
         "2026-03-15T09:02:18Z", "x86_64", "6.1.0-37-cloud-amd64",
         "fixture: Azure DC4as_v5-like confidential VM (AMD SEV-SNP with paravisor), host build "
@@ -2206,9 +2217,212 @@ def custom_kernel():
     return snap, h, per_cpu
 
 
+# ============================================================================================
+# 13. azure-degraded, ws2019-no-hv-kernel, pasted-log-ws2008r2: guests hvctl health must fail
+# ============================================================================================
+
+# The NIC sub-channel whose outbound ring filled (relid 17) and what its attributes read.
+DEGRADED_FULL_RING = {"out_full_first": "37\n", "out_full_total": "1843\n", "write_avail": "20480\n"}
+
+
+def azure_degraded():
+    """The azure-d8ds-v5 VM a day later, after three things went wrong (PROVENANCE.md): hv_balloon
+    blacklisted, channels evacuated from CPUs 2-7 and never moved back, and a host-side storage
+    problem (storvsc errors, a NIC ring that filled)."""
+    _base, h, per_cpu = azure_d8ds_v5()
+    snap = Snapshot("azure-degraded")
+    ncpu = 8
+    cpus = list(range(ncpu))
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    khz = 2793437
+    log = hyperv_x86_log_head(h, khz, tsc_invariant=True)
+    log += [
+        (0.013546, "smpboot: Allowing 8 CPUs, 0 hotplug CPUs"),
+        (0.013962, "Booting paravirtualized kernel on Hyper-V"),
+        (0.016870, pv_spinlock_line(h)),
+    ]
+    log += hyperv_x86_apic_lines(h, 0.063318, x2apic=True)
+    log += [
+        (0.372202, "clocksource: Switched to clocksource tsc"),
+        (1.104117, "hv_vmbus: Vmbus version:5.3"),
+        (1.130524, "hv_vmbus: registering driver hyperv_keyboard"),
+        (1.141880, "hv_vmbus: registering driver hv_netvsc"),
+        (1.142906, "hv_vmbus: registering driver hv_storvsc"),
+        (1.144071, "scsi host0: storvsc_host_t"),
+        (1.144532, "scsi host1: storvsc_host_t"),
+        (1.158237, "hv_vmbus: registering driver hid_hyperv"),
+        (1.612305, "hv_utils: Registering HyperV Utility Driver"),
+        (1.612410, "hv_vmbus: registering driver hv_utils"),
+        # no "registering driver hv_balloon": /etc/modprobe.d blacklists it (modelled)
+        (1.614096, "hv_utils: Shutdown IC version 3.2"),
+        (1.615301, "hv_utils: Heartbeat IC version 3.0"),
+        (1.616558, "hv_utils: TimeSync IC version 4.0"),
+        (1.652091, "hv_vmbus: registering driver hyperv_fb"),
+        (1.653350, "hyperv_fb: Synthvid Version major 3, minor 5"),
+        (2.935118, "hv_vmbus: registering driver hv_pci"),
+        (3.296310, "hv_utils: KVP IC version 4.0"),
+    ]
+    # CPUs 2-7 taken offline for maintenance after `hvctl cpu evacuate 2-7 --apply`, then back
+    # online without `hvctl cpu restore`: k6.1:arch/x86/kernel/smpboot.c native_cpu_die() and
+    # do_boot_cpu() ("Booting Node %d Processor %d APIC 0x%x")
+    log += [(41002.118 + cpu / 1000, "smpboot: CPU %d is now offline" % cpu) for cpu in range(2, 8)]
+    log += [(41873.502 + cpu / 1000, "smpboot: Booting Node 0 Processor %d APIC 0x%x" % (cpu, cpu))
+            for cpu in range(2, 8)]
+    # k6.1:drivers/scsi/storvsc_drv.c storvsc_handle_error(): "tag#%d cmd 0x%x status: scsi 0x%x
+    # srb 0x%x hv 0x%x" at error level for any command but TEST_UNIT_READY; WRITE(10) 0x2a, SCSI
+    # CHECK CONDITION 0x2, SRB_STATUS_ERROR 0x4, STATUS_UNSUCCESSFUL 0xc0000001 (values modelled)
+    disk = STD_INSTANCE["scsi-os"]
+    log += [(86012.447 + n * 0.2, "hv_storvsc %s: tag#%d cmd 0x2a status: scsi 0x2 srb 0x4 hv 0xc0000001"
+             % (disk, tag)) for n, tag in enumerate([212, 87, 140])]
+    snap.text("kernel.log", render_log(log))
+
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    add_clocksource(snap, "tsc", ["tsc", "hyperv_clocksource_tsc_page", "acpi_pm"])
+    add_max_version(snap, VMBUS_5_3)
+    add_boot_config(snap, "6.1.0-37-cloud-amd64", DEBIAN_CLOUD_AMD64_CONFIG)
+    # as azure-d8ds-v5, without hv_balloon: /etc/modprobe.d blacklists it, so the module is built
+    # (=m in the cloud config) but never loaded and the Dynamic Memory device stays unbound
+    add_modules(snap, loaded=["hv_vmbus", "hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils",
+                              "hyperv_fb", "pci_hyperv_intf", "pci_hyperv"])
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("09/28/2024", AZURE_ASSET_TAG)
+    add_dmi(snap, dmi)
+    rng = Lcg(0xDE6A)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        ncpu, rng, [(4, "IO-APIC", 4, "edge", "ttyS0"), (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "cloud", hyperv={"hre": True, "hvs": True}))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-37-cloud-amd64 "
+              "root=PARTUUID=6a9e4f12-3c8b-4d05-9e71-b2c4d8a1f063 ro console=tty0 "
+              "console=ttyS0,115200 earlyprintk=ttyS0,115200 consoleblank=0\n")
+    devices = [
+        VMBusDevice("dm", 1, None),             # offered, but hv_balloon is blacklisted: unbound
+        VMBusDevice("mouse", 2, "hid_hyperv"),
+        VMBusDevice("kbd", 3, "hyperv_keyboard"),
+        VMBusDevice("video", 4, "hyperv_fb"),
+        VMBusDevice("hb", 5, "hv_utils"),
+        VMBusDevice("kvp", 6, "hv_utils"),
+        VMBusDevice("shutdown", 7, "hv_utils"),
+        VMBusDevice("ts", 8, "hv_utils"),
+        VMBusDevice("vss", 9, "hv_utils", instance="ae3b5c91-7d2e-4f08-9b16-c4e0a8d25f73"),
+        VMBusDevice("nic", 10, "hv_netvsc", instance="000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c",
+                    subs=range(15, 22), traffic=20),
+        VMBusDevice("scsi", 11, "hv_storvsc", instance=STD_INSTANCE["scsi-os"], subs=[14], traffic=10),
+        VMBusDevice("scsi", 12, "hv_storvsc", instance=STD_INSTANCE["scsi-tmp"], subs=[13], traffic=3),
+        VMBusDevice("pci", 22, "hv_pci", instance="8a4d9f35-6b5a-4c1e-9d27-3e81f0c4a6b2"),
+    ]
+    nic = devices[9]
+    nic.channels[3].overrides = DEGRADED_FULL_RING              # relid 17
+    drivers = ["hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hyperv_fb", "hv_pci"]
+    # the evacuation moved every channel on CPUs 2-7 to CPU 1 (the only other online CPU)
+    moved = {relid: 1 for relid in (13, 14, 15, 16, 17, 19, 20, 21)}
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xDE6A, retarget=moved)
+    unreadable.update(dmi_unreadable(dmi))
+    msr_machine = modelled_msr_machine(0xDE6A, ncpu, (6, 1, 192), 868123456789, 2793437512, 0xC000000000000000)
+    add_msrs(snap, {c: healthy_linux_msrs(h, c, msr_machine) for c in cpus})
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-15T10:40:12Z", "x86_64", "6.1.0-37-cloud-amd64",
+        "fixture: the azure-d8ds-v5 VM degraded: hv_balloon blacklisted, channels left on CPU 1 "
+        "after an evacuation, storvsc errors and a NIC ring that filled; MSRs read with sudo", unreadable))
+    return snap, h, per_cpu
+
+
+def unenlightened_msrs(h, cpu, m):
+    """CPU `cpu` of a guest whose kernel has no CONFIG_HYPERV: nothing was ever written, so every
+    writable MSR holds its reset value (TLFS: GUEST_OS_ID starts at 0; SINTs masked, ref §2.2);
+    the read-only ones (VP index, run time, reference counter, frequencies, SVERSION, CRASH_CTL
+    capabilities) are the hypervisor's."""
+    v = healthy_linux_msrs(h, cpu, m)
+    for index in list(v):
+        if v[index] == "EIO" or index in (0x40000002, 0x40000010, 0x40000020, 0x40000022, 0x40000023,
+                                          0x40000081, 0x40000105):
+            continue
+        v[index] = 0x10000 if 0x40000090 <= index <= 0x4000009F else 0
+    return v
+
+
+def ws2019_no_hv_kernel():
+    """The ws2019-phantom-cpus host running an appliance kernel built without CONFIG_HYPERV."""
+    snap = Snapshot("ws2019-no-hv-kernel")
+    cpus = [0, 1, 2, 3]
+    h = ws2019_words()
+    per_cpu = ws2019_cpuid(h, cpus)
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    # With CONFIG_HYPERVISOR_GUEST but not CONFIG_HYPERV, k6.1 arch/x86/kernel/cpu/mshyperv.c still
+    # detects Hyper-V and prints the privilege, Host Build, nested and LAPIC lines and marks the TSC
+    # unstable (EAX[15] clear); hyperv_init() (arch/x86/hyperv) and hyperv_timer.c are not built:
+    # no TSC page clocksource, no VMBus, no crash notifiers, no PV spinlock line.
+    log = [
+        (0.0, "Hypervisor detected: Microsoft Hyper-V"),
+        (0.0, hv_privilege_line(h)),
+        (0.0, hv_host_build_line(h["build"])),
+        (0.0, hv_nested_line(h)),
+        (0.0, "Hyper-V: LAPIC Timer Frequency: %#x" % h["lapic_per_jiffy"]),
+        (0.000003, "tsc: Marking TSC unstable due to running on Hyper-V"),
+        (0.000005, tsc_detected(WS2019_KHZ)),
+        (0.012008, "smpboot: Allowing 4 CPUs, 0 hotplug CPUs"),
+        (0.069355, "smp: Bringing up secondary CPUs ..."),
+        (0.074418, "smp: Brought up 1 node, 4 CPUs"),
+        (0.253101, cs_acpi_pm()),
+        (0.281447, "clocksource: Switched to clocksource acpi_pm"),
+    ]
+    snap.text("kernel.log", render_log(log))
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=[1, 2, 3])
+    # the TSC is unstable and there is no Hyper-V clock: acpi_pm is the best left (k6.1
+    # arch/x86/kernel/tsc.c does not register an unstable TSC)
+    add_clocksource(snap, "acpi_pm", ["acpi_pm"])
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("12/17/2019", "5530-9318-0021-4496-1747-6690-17",
+                          bios_version="Hyper-V UEFI Release v4.0", release="4.0")
+    add_dmi(snap, dmi)
+    rng = Lcg(0x0A77)
+    snap.text("proc/interrupts", proc_interrupts_x86(
+        len(cpus), rng, [(4, "IO-APIC", 4, "edge", "ttyS0"), (9, "IO-APIC", 9, "fasteoi", "acpi")],
+        "generic", hyperv=None))
+    snap.text("proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.90-appliance "
+              "root=UUID=9d3b7a61-0c4f-4e28-b5d1-6e8f2a94c07b ro quiet\n")
+    msr_machine = modelled_msr_machine(0x0A77, len(cpus), (6, 1, 90), 7310452211, 2095078000, 0x8000000000000000)
+    add_msrs(snap, {c: unenlightened_msrs(h, c, msr_machine) for c in cpus})
+    unreadable = dmi_unreadable(dmi)
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-18T08:15:44Z", "x86_64", "6.1.90-appliance",
+        "fixture: Windows Server 2019 Hyper-V guest running an appliance kernel built without "
+        "CONFIG_HYPERV: no VMBus, no Hyper-V clock; MSRs read with sudo", unreadable))
+    return snap, h, per_cpu
+
+
+def pasted_log_ws2008r2():
+    """A pasted dmesg of a Debian 12 guest moved to a Windows Server 2008 R2 host."""
+    snap = Snapshot("pasted-log-ws2008r2")
+    # Words modelled for a 2008 R2 hypervisor: VP runtime, reference counter, SynIC, timers, APIC,
+    # hypercall and VP index MSRs (EAX bits 0-6), no reference TSC page (EAX[9]), no frequency or
+    # crash MSRs; PostMessages and SignalEvents (EBX bits 4, 5); hints: remote TLB flush, APIC MSRs,
+    # relaxed timing. Build 7601 = Windows Server 2008 R2 SP1 (third-party lists, ref §8).
+    h = {"features": (0x0000007F, 0x00000030, 0, 0x00000000), "hints": (0x0000002C, 0, 0, 0),
+         "build": (6, 1, 7601, 24545, 1, 0)}
+    lines = [
+        (0.0, "Hypervisor detected: Microsoft Hyper-V"),
+        (0.0, hv_privilege_line(h)),
+        (0.0, hv_host_build_line(h["build"])),
+        (0.0, "Hyper-V: Using hypercall for remote TLB flush"),
+        (0.0, cs_hyperv_msr()),                 # EAX[9] clear, EAX[1] set (ref §7.1)
+        (0.000002, "tsc: Marking TSC unstable due to running on Hyper-V"),
+        (0.000004, tsc_detected(2666760)),
+        (0.021873, "Booting paravirtualized kernel on Hyper-V"),
+        (0.302117, "clocksource: Switched to clocksource hyperv_clocksource_msr"),
+        # 6.1 tries 5.3 down to 2.4 (ref §5.2); a 2008 R2 host speaks 1.1 at most: none accepted
+        (5.386201, "hv_vmbus: Unable to connect to host"),
+    ]
+    snap.text("kernel.log", render_log(lines))
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-03-19T07:30:00Z", "x86_64", "6.1.0-37-amd64",
+        "fixture: partial snapshot from a pasted dmesg: a Debian 12 guest on Windows Server 2008 R2, "
+        "where 6.1 cannot connect VMBus"))
+    return snap, None, None
+
+
 FIXTURES = [azure_d8ds_v5, ws2016_gen1, ws2019_phantom_cpus, wsl2_26100, azure_snp_cvm,
             azure_arm64, kvm_guest, bare_metal, kvm_hyperv_imitation, pasted_log,
-            vmbus_broken, custom_kernel]
+            vmbus_broken, custom_kernel, azure_degraded, ws2019_no_hv_kernel, pasted_log_ws2008r2]
 
 
 # ============================================================================================
@@ -2526,6 +2740,56 @@ and the mail client **wrapped the features line** after `hints 0x2c,` (the conti
 | syslog prefix `Mon dd hh:mm:ss host kernel: [stamp]` | as in real Debian syslog pastes in the search index |
 | driver name `hv_util` | as printed by older kernels (WS2016 syslog in the search index); modelled for 4.19 |
 """,
+    "azure-degraded": """\
+# azure-degraded — provenance
+
+The **azure-d8ds-v5 VM a day later**, after three things went wrong — the fixture `hvctl health`
+must fail (issue 6: a fixture that fails each check). Same host (build 20348), CPUID words, DMI,
+VMBus 5.3 and kernel as azure-d8ds-v5 (its PROVENANCE.md cites them); what differs:
+
+| state | where | source / why realistic |
+| --- | --- | --- |
+| Dynamic Memory device offered but **unbound**, no `drivers/hv_balloon`, no `registering driver hv_balloon` line, state 0 and ring attributes `EINVAL` | `1eccfd72-…` | `blacklist hv_balloon` in /etc/modprobe.d (modelled); an unbound device never opens its channel (k6.1 `hv_ringbuffer_get_debuginfo()` → EINVAL, ref §3.2). Fails `vmbus.devices_bound` |
+| NIC sub-channels 15, 16, 17, 19, 20, 21 and SCSI sub-channels 13, 14 on **CPU 1**; CPUs 2-7 carry no channel | `channels/<relid>/cpu` | `hvctl cpu evacuate 2-7 --apply` before offlining CPUs 2-7 for maintenance; the CPUs came back (log: `smpboot: CPU N is now offline`, `Booting Node 0 Processor N`) but nothing moved the channels back — 6.1 never re-spreads them (ref §6.2: assignment happens once, at offer time). Fails `channels.balance` (10 of 12 performance channels on CPU 1, an even spread gives 2) |
+| NIC sub-channel 17: `out_full_first` 37, `out_full_total` 1843, `write_avail` 20480 of 520192 (96% full) | `000d3a7c-…/channels/17` | ref §3.3 attributes; the counters grow in k6.1:drivers/hv/ring_buffer.c `hv_ringbuffer_write()` when a write finds the ring full; values modelled. Fails `rings.full` |
+| three `hv_storvsc <GUID>: tag#N cmd 0x2a status: scsi 0x2 srb 0x4 hv 0xc0000001` lines | kernel.log | format string of k6.1:drivers/scsi/storvsc_drv.c `storvsc_handle_error()` (error level for any command but TEST_UNIT_READY): WRITE(10), CHECK CONDITION, SRB_STATUS_ERROR, STATUS_UNSUCCESSFUL — values modelled. `kernel_log.errors` warns |
+
+Everything else (clock source `tsc` with TSC invariant control, the reference TSC page, CRASH_CTL
+CrashNotify | CrashMessage, no phantom CPUs, every channel on an online CPU) is healthy, so each of
+those checks passes here too. Captured without root (DMI serials `EACCES`), MSRs read with sudo.
+""",
+    "ws2019-no-hv-kernel": """\
+# ws2019-no-hv-kernel — provenance
+
+The WS2019 host of `ws2019-phantom-cpus` (same CPUID words, `ws2019_words()`; no phantom CPUs here)
+running an **appliance kernel built without `CONFIG_HYPERV`** (6.1.90, `uname -r` modelled): Linux
+still detects Hyper-V, but none of its Hyper-V support is there. The fixture `hvctl health` must
+fail for `vmbus.version`, `clocksource` and `reference_tsc.enabled`.
+
+| value | source |
+| --- | --- |
+| log: `Hypervisor detected`, `privilege flags`, `Host Build`, `Nested features`, `LAPIC Timer Frequency`, `tsc: Marking TSC unstable due to running on Hyper-V` | k6.1:arch/x86/kernel/cpu/mshyperv.c is built with `CONFIG_HYPERVISOR_GUEST` (arch/x86/kernel/cpu/Makefile) and prints these outside its `IS_ENABLED(CONFIG_HYPERV)` blocks; EAX[15] clear → TSC unstable (ref §2.2) |
+| no TSC page clocksource line, no `hv_vmbus` lines, no crash notifier or PV spinlock line | `hyperv_init()` (arch/x86/hyperv), drivers/clocksource/hyperv_timer.c, drivers/hv are built only with `CONFIG_HYPERV` |
+| clocksource `acpi_pm`, the only one available | an unstable TSC is never registered (k6.1:arch/x86/kernel/tsc.c `init_tsc_clocksource()`), and there is no Hyper-V clock; Hyper-V VMs have the ACPI PM timer (ref fixtures) |
+| no `sys/bus/vmbus`, no `sys/module/hv_vmbus` | no VMBus driver |
+| `/proc/interrupts` without a HYP line | HYPERVISOR_CALLBACK_VECTOR is allocated by the Hyper-V code only (k6.1:arch/x86/kernel/irq.c prints HYP when the vector is in use) |
+| DMI Gen2 WS2019 shape, asset tag invented | as ws2019-phantom-cpus |
+""",
+    "pasted-log-ws2008r2": """\
+# pasted-log-ws2008r2 — provenance
+
+A **partial snapshot** (`hvctl-snapshot.json` and `kernel.log`) of a pasted `dmesg` from a Debian 12
+guest (6.1.0-37-amd64) that was moved to a **Windows Server 2008 R2** Hyper-V host: the host is older
+than anything Linux supports, and 6.1 cannot connect VMBus. The fixture fails `host.supported` and
+`vmbus.version`; `kernel_log.errors` warns.
+
+| value | source |
+| --- | --- |
+| `Hyper-V: Host Build 6.1.7601.24545-1-0` | 6.1 format (ref §1.3); 7601 = WS2008 R2 SP1, 6.1 (ref §8, third-party only: "6.1.760x"); service number modelled |
+| privilege flags low 0x7f, high 0x30, hints 0x2c, misc 0x0 | modelled for a 2008 R2 hypervisor: no reference TSC page (EAX[9]), frequency or crash MSRs |
+| `clocksource: hyperv_clocksource_msr: …`, `Switched to clocksource hyperv_clocksource_msr` | ref §7.1: the MSR clocksource when EAX[9] is clear and EAX[1] set |
+| `hv_vmbus: Unable to connect to host` | ref §5.2, k6.1:drivers/hv/connection.c: 6.1 tries 5.3 … 2.4; WS2008 R2 speaks VMBus 1.1 (VERSION_WIN7, ref §5.1), which 6.1 does not offer |
+""",
     "vmbus-broken": """\
 # vmbus-broken — provenance
 
@@ -2624,6 +2888,34 @@ clear). The capture read every MSR of ref §2.2 (never GUEST_IDLE or the other u
 
 Captured **without root** while the msr module was loaded: each `/dev/cpu/N/msr` (one per online
 CPU, mode 0600 root) refused the open with `EACCES` (ref §9), so every line is `EACCES`.
+""",
+    "azure-snp-cvm": """\
+## Synthetic MSRs (`msr/cpu0.txt` … `msr/cpu3.txt`)
+
+Read as root; in this isolated VM the paravisor answers the guest's reads of synthetic MSRs, so
+they may show its copies (ref §2.3 — hvctl does not judge the SynIC values here). Every value is a
+healthy 6.1 guest's (as azure-d8ds-v5) except:
+
+| MSR | value | source |
+| --- | --- | --- |
+| CRASH_CTL | `0x0000000000000000`: no crash capability | openvmm PR #2822 "virt_mshv_vtl: Report all crash_ctl bits as supported" (merged 2026-02-20): until then OpenHCL reported no crash_ctl bit as supported ("they were just always 0"). EDX[10] is set (openvmm PR #1308 set GuestCrashRegsAvailable for CVMs). Fails `msr.crash_enabled` |
+| uptime 19 h, TSC 2445432000 Hz, page addresses | modelled (TSC consistent with `Detected 2445.432 MHz`) |
+""",
+    "azure-degraded": """\
+## Synthetic MSRs (`msr/cpu0.txt` … `msr/cpu7.txt`)
+
+A healthy 6.1 guest's values, as azure-d8ds-v5 (read with sudo after `modprobe msr`); page
+addresses and run times modelled with another seed.
+""",
+    "ws2019-no-hv-kernel": """\
+## Synthetic MSRs (`msr/cpu0.txt` … `msr/cpu3.txt`)
+
+Read as root after `modprobe msr`. The kernel never wrote a synthetic MSR, so each writable one
+holds its reset value: GUEST_OS_ID 0 (TLFS: it starts at zero; ref §2.2), HYPERCALL, REFERENCE_TSC,
+VP_ASSIST_PAGE, SCONTROL, SIEFP, SIMP, STIMERs 0, SINTn `0x10000` (masked, ref §2.2). The read-only
+ones are the hypervisor's: VP_INDEX, VP_RUNTIME, TIME_REF_COUNT, TSC/APIC_FREQUENCY, SVERSION 1,
+CRASH_CTL `0x8000000000000000` (as ws2016-gen1, modelled). TSC_INVARIANT_CONTROL is `EIO` (EAX[15]
+not granted). REFERENCE_TSC 0 fails `reference_tsc.enabled`.
 """,
     "vmbus-broken": """\
 ## Synthetic MSRs (`msr/cpu0.txt`, `cpu1.txt`, `cpu3.txt`)

@@ -25,6 +25,7 @@ import Testing
         ("cpu-evacuate", ["cpu", "evacuate", "1-3"]),
         ("msr", ["msr", "--all-cpus"]),
         ("kernel", ["kernel"]),
+        ("health", ["health"]),
     ]
 
     @Test(arguments: fixtures)

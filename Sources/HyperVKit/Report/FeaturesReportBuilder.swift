@@ -103,15 +103,24 @@ public enum FeaturesReportBuilder {
 /// need it.
 public struct KernelLogReading {
     private let machine: any Machine
+    private var cachedLines: Result<[String], ReportFailure>?
     private var cached: Result<KernelLogFacts, ReportFailure>?
 
     public init(_ machine: any Machine) {
         self.machine = machine
     }
 
+    /// The log's lines, read once (the health checks scan them for driver errors as well).
+    public mutating func lines() -> Result<[String], ReportFailure> {
+        if let cachedLines { return cachedLines }
+        let result = KernelLogSource.read(machine)
+        cachedLines = result
+        return result
+    }
+
     public mutating func facts() -> Result<KernelLogFacts, ReportFailure> {
         if let cached { return cached }
-        let result = KernelLogSource.read(machine).map { KernelLogParser.parse($0) }
+        let result = lines().map { KernelLogParser.parse($0) }
         cached = result
         return result
     }

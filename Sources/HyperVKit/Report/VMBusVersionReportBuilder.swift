@@ -10,19 +10,52 @@ public enum VMBusVersionReportBuilder {
         var log = KernelLogReading(machine)
         let vmbusPresent = readPresence(machine, diagnostics: &diagnostics)
         let features = readFeatures(machine, log: &log, diagnostics: &diagnostics)
+        let sources = Sources(
+            features: features, vmbusPresent: vmbusPresent, dmi: { DMIInfo.read(from: machine).0 },
+            cap: { readCap(machine, diagnostics: &$0) })
+        return build(machine, sources: sources, log: &log, diagnostics: diagnostics)
+    }
+
+    /// What the version is decided from, read by a caller that needs the same values for other
+    /// purposes (`hvctl health` reads each source once): the features report, VMBus presence, the
+    /// DMI strings and the `max_version` cap. `dmi` and `cap` are asked for only when needed.
+    public struct Sources {
+        public var features: FeaturesReport?
+        public var vmbusPresent: Bool?
+        public var dmi: () -> DMIInfo
+        /// The cap; may add a diagnostic for a garbled value.
+        public var cap: (inout [Diagnostic]) -> VMBusVersion?
+
+        public init(
+            features: FeaturesReport?, vmbusPresent: Bool?, dmi: @escaping () -> DMIInfo,
+            cap: @escaping (inout [Diagnostic]) -> VMBusVersion?
+        ) {
+            self.features = features
+            self.vmbusPresent = vmbusPresent
+            self.dmi = dmi
+            self.cap = cap
+        }
+    }
+
+    /// The report from sources already read; `diagnostics` are those the reads produced so far.
+    public static func build(
+        _ machine: any Machine, sources: Sources, log: inout KernelLogReading, diagnostics: [Diagnostic]
+    ) -> VMBusVersionReport {
+        var diagnostics = diagnostics
+        let features = sources.features
         let logged = log.facts()
         let facts = try? logged.get()
-        let genuine = isGenuineHyperV(machine, features: features, facts: facts)
-        var report = VMBusVersionReport(kernelRelease: machine.kernelRelease, vmbusPresent: vmbusPresent)
+        let genuine = isGenuineHyperV(machine, features: features, facts: facts, dmi: sources.dmi)
+        var report = VMBusVersionReport(kernelRelease: machine.kernelRelease, vmbusPresent: sources.vmbusPresent)
         report.applicable =
-            vmbusPresent == true || facts?.vmbusVersion != nil || (vmbusPresent == nil && genuine)
+            sources.vmbusPresent == true || facts?.vmbusVersion != nil || (sources.vmbusPresent == nil && genuine)
         guard report.applicable else {
             report.reasoning = ["no VMBus on \(machine.origin): not a Hyper-V guest, or hv_vmbus is not loaded"]
             return finish(report, diagnostics: diagnostics, kernel: nil)
         }
         // An imitation's host build is whatever the other hypervisor chose to show: not used.
         let summary = genuine ? features?.summary : nil
-        report.maxVersion = readCap(machine, diagnostics: &diagnostics)
+        report.maxVersion = sources.cap(&diagnostics)
         report.host = summary?.host?.version
         report.isolated = summary?.isolation.type.map { $0 != .none }
         let negotiation = VMBusNegotiation(
@@ -53,11 +86,12 @@ public enum VMBusVersionReportBuilder {
 
     /// Genuine Hyper-V by the same evidence `hvctl info` weighs (CPUID, KVM's own leaves, DMI, the
     /// kernel's `Hypervisor detected:`): a KVM guest imitating Hyper-V has no VMBus (§1.1 caveat).
-    static func isGenuineHyperV(_ machine: any Machine, features: FeaturesReport?, facts: KernelLogFacts?) -> Bool {
+    static func isGenuineHyperV(
+        _ machine: any Machine, features: FeaturesReport?, facts: KernelLogFacts?, dmi: () -> DMIInfo
+    ) -> Bool {
         guard features?.summary.hypervisor.isHyperV == true else { return false }
-        let (dmi, _) = DMIInfo.read(from: machine)
         return InfoReportBuilder.identify(
-            machine, features: features, dmi: dmi, kernelDetected: facts?.hypervisorDetected
+            machine, features: features, dmi: dmi(), kernelDetected: facts?.hypervisorDetected
         ).isGenuineHyperV
     }
 

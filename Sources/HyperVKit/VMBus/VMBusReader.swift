@@ -19,6 +19,15 @@ public enum VMBusReader {
         /// less is most of what makes the text device listing fast.
         public var deviceDetails: Bool
 
+        /// `/sys/devices/system/cpu/online`: read here, or already read by the caller (so a run that
+        /// reads the CPU topology too reads the file once).
+        public var onlineCPUs: OnlineCPUs = .read
+
+        public enum OnlineCPUs: Sendable {
+            case read
+            case known(CPUList?)
+        }
+
         public init(channelAttributes: Bool, channelTargets: Bool = false, deviceDetails: Bool = true) {
             self.channelAttributes = channelAttributes
             self.channelTargets = channelAttributes || channelTargets
@@ -45,7 +54,14 @@ public enum VMBusReader {
             return VMBusState(present: nil, diagnostics: [reader.readFailure(devicesDirectory, failure)])
         }
         var state = VMBusState(present: true)
-        state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap { CPUList(parsing: $0) }
+        switch options.onlineCPUs {
+        case .read:
+            state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap {
+                CPUList(parsing: $0)
+            }
+        case .known(let online):
+            state.onlineCPUs = online
+        }
         if let hibernation = reader.int(busDirectory + "/hibernation", .optional) {
             state.hibernation = hibernation != 0
         }

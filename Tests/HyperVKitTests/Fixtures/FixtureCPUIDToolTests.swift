@@ -27,6 +27,8 @@ import Testing
         Expectation(fixture: "ws2019-phantom-cpus", present: [microsoftHv]),
         Expectation(fixture: "custom-kernel", present: [microsoftHv]),
         Expectation(fixture: "vmbus-broken", present: [microsoftHv]),
+        Expectation(fixture: "azure-degraded", present: [microsoftHv]),
+        Expectation(fixture: "ws2019-no-hv-kernel", present: [microsoftHv]),
         Expectation(fixture: "wsl2-26100", present: [microsoftHv]),
         Expectation(fixture: "azure-snp-cvm", present: [microsoftHv, "isolation type             = SNP (2)"]),
         Expectation(fixture: "kvm-guest", present: [kvmAt0x40000000], absent: ["Microsoft Hv"]),

@@ -1,0 +1,27 @@
+/// `vmbus.expected_devices`: the classes an image needs (a NIC, a SCSI controller) are offered.
+enum ExpectedDevicesCheck {
+    static let check = HealthCheck(
+        id: "vmbus.expected_devices", severity: .fail, title: "Expected VMBus devices present",
+        reason: "An image or fleet knows which synthetic devices its VMs must have (vmbus.expected_devices in "
+            + "the configuration: class short names of reference §4 such as nic, scsi, kvp, or class GUIDs). "
+            + "Skipped when none are configured.",
+        inputs: [.vmbus], evaluate: evaluate)
+
+    static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
+        let expected = configuration.expectedDevices
+        guard !expected.isEmpty else { return .skip("no expected devices configured (vmbus.expected_devices)") }
+        if let skip = facts.notHyperV { return skip }
+        guard let state = facts.vmbus, state.present != nil else {
+            return .skip("\(facts.origin) holds no /sys/bus/vmbus (not captured)")
+        }
+        let offered = Set(state.devices.compactMap(\.classID))
+        let missing = expected.filter { !offered.contains($0.guid) }
+        let details: HealthDetails = [
+            "expected": .strings(expected.map(\.name)), "missing": .strings(missing.map(\.name)),
+        ]
+        guard missing.isEmpty else {
+            return .problem("missing: " + missing.map(\.name).joined(separator: ", "), details)
+        }
+        return .pass("present: " + expected.map(\.name).joined(separator: ", "), details)
+    }
+}

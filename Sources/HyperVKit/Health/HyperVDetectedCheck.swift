@@ -1,0 +1,27 @@
+/// `hyperv.detected`: is this a genuine Hyper-V guest at all?
+enum HyperVDetectedCheck {
+    static let check = HealthCheck(
+        id: "hyperv.detected", severity: .fail, title: "Running on Hyper-V",
+        reason: "Every other check is about a Hyper-V guest. Reference §1.1: CPUID.1:ECX[31], the \"Microsoft Hv\" "
+            + "signature of 0x40000000 and the \"Hv#1\" interface of 0x40000001; KVM and Xen can present the same "
+            + "leaves (§1.1 caveat), so hvctl also weighs KVM's own leaves at 0x40000100, DMI and the kernel's "
+            + "\"Hypervisor detected:\" line, as hvctl info does.",
+        inputs: [.hypervisor], evaluate: evaluate)
+
+    static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
+        guard let identity = facts.identity else {
+            return .problem("cannot tell: \(facts.featuresFailure?.message ?? "no CPUID and no kernel log")")
+        }
+        let details: HealthDetails = [
+            "hypervisor": .string(identity.name), "genuine": .bool(identity.isGenuineHyperV),
+            "source": .string(facts.features?.source.rawValue), "evidence": .strings(identity.evidence),
+        ]
+        if identity.isGenuineHyperV {
+            return .pass("Microsoft Hyper-V (\(identity.evidence.joined(separator: "; ")))", details)
+        }
+        if identity.imitatesHyperV {
+            return .problem("\(identity.name): the Hyper-V signature is not genuine Hyper-V's", details)
+        }
+        return .problem("not a Hyper-V guest: hypervisor \(identity.name)", details)
+    }
+}

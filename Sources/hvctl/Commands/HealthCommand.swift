@@ -1,0 +1,116 @@
+import ArgumentParser
+import HyperVKit
+
+/// `--format text|json|junit|tap`.
+enum HealthFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, junit, tap
+}
+
+struct HealthCommand: ParsableCommand, ReportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "health",
+        abstract: "Is this VM a healthy Hyper-V guest? Documented checks, an exit status CI can trust.",
+        discussion: HealthHelp.discussion)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(
+        name: .customLong("check"),
+        help: ArgumentHelp("Run only this check (repeatable, or comma-separated).", valueName: "id"),
+        completion: .list(HealthCatalog.ids))
+    var checks: [String] = []
+
+    @Option(
+        name: .customLong("skip"),
+        help: ArgumentHelp("Do not run this check (repeatable, or comma-separated).", valueName: "id"),
+        completion: .list(HealthCatalog.ids))
+    var skips: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Thresholds and expectations: a TOML or JSON file (keys in the discussion).", valueName: "file"),
+        completion: .file(extensions: ["toml", "json"]))
+    var config: String?
+
+    @Option(
+        help: ArgumentHelp("Output format: text, json, junit or tap (--json is --format json).", valueName: "format"))
+    var format: HealthFormat?
+
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Exit 1 on failed checks only (fail), or on warnings too (warn).", valueName: "level"))
+    var failOn: HealthReport.FailOn = .fail
+
+    @Flag(name: .customLong("list"), help: "List the checks (id, severity, title) and exit.")
+    var list = false
+
+    func validate() throws {
+        if global.json, let format, format != .json {
+            throw ValidationError("--json and --format \(format.rawValue) cannot be used together")
+        }
+    }
+
+    func run() throws {
+        if list {
+            Terminal.write(HealthListText.render(color: global.useColor))
+            return
+        }
+        try runReport()
+    }
+
+    var effectiveFormat: HealthFormat { global.json ? .json : (format ?? .text) }
+
+    func selection() throws(CommandFailure) -> HealthSelection {
+        let split = { (values: [String]) in
+            values.flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }.filter { !$0.isEmpty }
+        }
+        let selection = HealthSelection(only: split(checks), skip: split(skips))
+        let unknown = selection.unknownIDs
+        guard unknown.isEmpty else {
+            throw CommandFailure(
+                "unknown check \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))",
+                hint: "valid ids: " + HealthCatalog.ids.joined(separator: ", "), status: .usage)
+        }
+        return selection
+    }
+
+    func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let selection = try selection()
+        let configuration = try config.map { (path) throws(CommandFailure) in try HealthConfigLoader.load(path) }
+        let (report, _) = HealthRunner.run(
+            context.machine, selection: selection, configuration: configuration ?? HealthConfiguration(),
+            failOn: failOn)
+        var output = CommandOutput()
+        output.stdout = try HealthRendering.render(report, format: effectiveFormat, color: context.color)
+        output.warn(report.diagnostics)
+        output.status = report.failed ? .answerNo : .success
+        return output
+    }
+}
+
+/// The one switch over the health output format.
+enum HealthRendering {
+    static func render(_ report: HealthReport, format: HealthFormat, color: Bool) throws(CommandFailure) -> String {
+        switch format {
+        case .text: return HealthText(report: report, color: color).render()
+        case .json:
+            do {
+                return try JSONOutput.render(report)
+            } catch {
+                throw CommandFailure("cannot encode JSON: \(error)", status: .ioError)
+            }
+        case .junit: return HealthJUnit(report: report).render()
+        case .tap: return HealthTAP(report: report).render()
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}
