@@ -755,11 +755,11 @@ _hvctl_health() {
         return
         ;;
     '--check')
-        __hvctl_add_completions -W 'hyperv.detected'$'\n''host.supported'$'\n''vmbus.version'$'\n''vmbus.devices_bound'$'\n''vmbus.expected_devices'$'\n''clocksource'$'\n''reference_tsc.enabled'$'\n''channels.balance'$'\n''channels.offline_cpu'$'\n''rings.full'$'\n''cpu.phantom'$'\n''isolation.expected'$'\n''msr.crash_enabled'$'\n''kernel_log.errors'
+        __hvctl_add_completions -W 'hyperv.detected'$'\n''host.supported'$'\n''vmbus.version'$'\n''vmbus.devices_bound'$'\n''kernel.drivers'$'\n''vmbus.expected_devices'$'\n''clocksource'$'\n''reference_tsc.enabled'$'\n''channels.balance'$'\n''channels.offline_cpu'$'\n''rings.full'$'\n''cpu.phantom'$'\n''isolation.expected'$'\n''msr.crash_enabled'$'\n''kernel_log.errors'
         return
         ;;
     '--skip')
-        __hvctl_add_completions -W 'hyperv.detected'$'\n''host.supported'$'\n''vmbus.version'$'\n''vmbus.devices_bound'$'\n''vmbus.expected_devices'$'\n''clocksource'$'\n''reference_tsc.enabled'$'\n''channels.balance'$'\n''channels.offline_cpu'$'\n''rings.full'$'\n''cpu.phantom'$'\n''isolation.expected'$'\n''msr.crash_enabled'$'\n''kernel_log.errors'
+        __hvctl_add_completions -W 'hyperv.detected'$'\n''host.supported'$'\n''vmbus.version'$'\n''vmbus.devices_bound'$'\n''kernel.drivers'$'\n''vmbus.expected_devices'$'\n''clocksource'$'\n''reference_tsc.enabled'$'\n''channels.balance'$'\n''channels.offline_cpu'$'\n''rings.full'$'\n''cpu.phantom'$'\n''isolation.expected'$'\n''msr.crash_enabled'$'\n''kernel_log.errors'
         return
         ;;
     '--config')

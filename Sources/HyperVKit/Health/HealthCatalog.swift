@@ -6,6 +6,7 @@ public enum HealthCatalog {
         HostSupportedCheck.check,
         VMBusVersionCheck.check,
         DevicesBoundCheck.check,
+        KernelDriversCheck.check,
         ExpectedDevicesCheck.check,
         ClocksourceCheck.check,
         ReferenceTSCCheck.check,

@@ -27,6 +27,8 @@ public enum HealthInput: String, Sendable, Hashable, CaseIterable {
     /// REFERENCE_TSC and CRASH_CTL on CPU 0.
     case msr
     case kernelLog
+    /// The kernel config, `/sys/module` and the registered VMBus drivers (`hvctl kernel`).
+    case kernelSupport
 }
 
 /// What a check function says about the facts.

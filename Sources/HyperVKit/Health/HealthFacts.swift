@@ -20,6 +20,8 @@ public struct HealthFacts: Sendable {
     /// The kernel log's lines, or why it could not be read.
     public var kernelLog: Result<[String], ReportFailure>?
     public var logFacts: KernelLogFacts?
+    /// `hvctl kernel`'s view of the devices: why each unbound one has no driver.
+    public var kernelSupport: KernelSupportReport?
     /// Every problem met while reading, in reading order.
     public var diagnostics: [Diagnostic] = []
 

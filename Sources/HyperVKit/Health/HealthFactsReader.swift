@@ -26,6 +26,12 @@ public enum HealthFactsReader {
             facts.vmbusVersion = readVersion(machine, facts: facts, dmi: dmi ?? DMIInfo(), log: &log)
         }
         if needs.contains(.msr) { facts.msrs = readMSRs(machine, privileges: facts.privileges) }
+        if needs.contains(.kernelSupport) {
+            // The devices were read for the VMBus checks: their diagnostics are reported once, there.
+            let report = KernelSupportReportBuilder.build(machine, vmbus: facts.vmbus)
+            facts.kernelSupport = report
+            facts.diagnostics += report.diagnostics
+        }
         if needs.contains(.kernelLog) { facts.kernelLog = log.lines() }
         // Parsed already for the identity and the version: kept for the checks that look at it.
         if needs.contains(.kernelLog) || needs.contains(.hypervisor) { facts.logFacts = try? log.facts().get() }
@@ -39,6 +45,7 @@ public enum HealthFactsReader {
         if !needs.isEmpty { needs.insert(.hypervisor) }
         if needs.contains(.vmbusVersion) { needs.formUnion([.hypervisor, .vmbus]) }
         if needs.contains(.msr) { needs.insert(.hypervisor) }
+        if needs.contains(.kernelSupport) { needs.insert(.vmbus) }
         if needs.contains(.vmbus) { needs.insert(.topology) }
         return needs
     }

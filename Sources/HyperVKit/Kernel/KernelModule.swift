@@ -36,7 +36,10 @@ public struct ModuleParameter: Sendable, Equatable, Encodable {
 public enum KernelModuleReader {
     public static let directory = "/sys/module"
 
-    public static func read(_ machine: any Machine, module name: String) -> (ModuleSysfs, [Diagnostic]) {
+    /// - Parameter known: parameter values read already this run (by name), used instead of a read.
+    public static func read(_ machine: any Machine, module name: String, known: [String: String] = [:])
+        -> (ModuleSysfs, [Diagnostic])
+    {
         let path = directory + "/" + name
         guard machine.isDirectory(path) else { return (ModuleSysfs(name: name, directoryExists: false), []) }
         var diagnostics: [Diagnostic] = []
@@ -48,6 +51,10 @@ public enum KernelModuleReader {
         }
         if case .success(let names) = machine.directory(at: path + "/parameters") {
             for parameter in names {
+                if let value = known[parameter] {
+                    module.parameters.append(ModuleParameter(name: parameter, value: value))
+                    continue
+                }
                 let file = path + "/parameters/" + parameter
                 switch machine.attribute(at: file) {
                 case .success(let value):

@@ -16,7 +16,7 @@ public enum KernelSupportReportBuilder {
         let options = HyperVKernelOptionCatalog.options(for: machine.architecture).map { option in
             readOption(
                 option, machine: machine, config: config.config, registered: registered, sysCaptured: sysCaptured,
-                diagnostics: &diagnostics)
+                known: knownParameters(bus), diagnostics: &diagnostics)
         }
         var moduleStates: [String: ModuleState] = [:]
         for option in options {
@@ -27,7 +27,7 @@ public enum KernelSupportReportBuilder {
             kernel: machine.kernelRelease.flatMap(KernelRelease.init))
         let devices = bus.devices.map { device in
             var device = device
-            if device.driver == nil && device.driverOverride == nil {
+            if device.driver == nil && device.driverOverride == nil && !bus.deviceDetailsRead {
                 device.driverOverride = readOverride(machine, device: device)
             }
             return KernelSupportReport.Device(
@@ -49,9 +49,16 @@ public enum KernelSupportReportBuilder {
         }
     }
 
+    /// Module parameters the VMBus reader has read already (`hv_vmbus max_version`, the cap), so
+    /// no attribute is read twice in one run.
+    static func knownParameters(_ bus: VMBusState) -> [String: [String: String]] {
+        guard let cap = bus.maxVersion else { return [:] }
+        return ["hv_vmbus": ["max_version": String(cap.encoded)]]
+    }
+
     static func readOption(
         _ option: HyperVKernelOption, machine: any Machine, config: KernelConfig?, registered: Set<String>,
-        sysCaptured: Bool, diagnostics: inout [Diagnostic]
+        sysCaptured: Bool, known: [String: [String: String]] = [:], diagnostics: inout [Diagnostic]
     ) -> KernelSupportReport.Option {
         let value = config?[option.name]
         let drivers = option.drivers.filter(registered.contains)
@@ -59,7 +66,7 @@ public enum KernelSupportReportBuilder {
             option: option, value: value, configKnown: config != nil, sysfs: nil, moduleState: nil,
             registeredDrivers: drivers)
         guard let module = option.module, sysCaptured else { return entry }
-        let (sysfs, problems) = KernelModuleReader.read(machine, module: module)
+        let (sysfs, problems) = KernelModuleReader.read(machine, module: module, known: known[module] ?? [:])
         diagnostics += problems
         entry.sysfs = sysfs
         entry.moduleState = ModuleState.decide(

@@ -80,6 +80,9 @@ public struct VMBusState: Sendable, Equatable {
     /// The online CPUs, to flag channels that target an offline one.
     public var onlineCPUs: CPUList?
     public var diagnostics: [Diagnostic]
+    /// Whether each device's details (`state`, `driver_override`, …) were read: without them a nil
+    /// there means "not read", not "unset".
+    public var deviceDetailsRead = false
 
     public init(
         present: Bool?, devices: [VMBusDevice] = [], hibernation: Bool? = nil, maxVersion: VMBusVersion? = nil,

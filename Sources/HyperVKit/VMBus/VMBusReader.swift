@@ -54,6 +54,7 @@ public enum VMBusReader {
             return VMBusState(present: nil, diagnostics: [reader.readFailure(devicesDirectory, failure)])
         }
         var state = VMBusState(present: true)
+        state.deviceDetailsRead = options.deviceDetails
         switch options.onlineCPUs {
         case .read:
             state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HyperVKit
@@ -28,6 +29,8 @@ import Testing
         Case(id: "host.supported", passing: "ws2016-gen1", failing: "pasted-log-ws2008r2", failingStatus: .fail),
         Case(id: "vmbus.version", passing: "ws2016-gen1", failing: "pasted-log", failingStatus: .fail),
         Case(id: "vmbus.devices_bound", passing: "ws2016-gen1", failing: "azure-degraded", failingStatus: .fail),
+        // explained: hv_balloon is built (=m) but not loaded, so the Dynamic Memory device warns
+        Case(id: "kernel.drivers", passing: "azure-d8ds-v5", failing: "azure-degraded", failingStatus: .warn),
         Case(
             id: "vmbus.expected_devices", passing: "azure-d8ds-v5", failing: "azure-snp-cvm", failingStatus: .fail,
             configuration: expectations),
@@ -51,6 +54,28 @@ import Testing
         let bad = try HealthFixtures.result(entry.id, on: entry.failing, configuration: entry.configuration)
         #expect(bad.status == entry.failingStatus, "\(entry.id) on \(entry.failing): \(bad.summary)")
         #expect(bad.found)
+    }
+
+    /// kernel.drivers fails only on what nothing explains: a device left unbound while its driver
+    /// is loaded (a failed probe). A copy of azure-d8ds-v5 whose network adapter lost its driver
+    /// link while hv_netvsc stays loaded and registered.
+    @Test func anUnboundDeviceWithItsDriverLoadedFails() throws {
+        let copy = try TemporaryDirectory(prefix: "hvctl-health-")
+        let root = copy.path + "/snap"
+        try FileManager.default.copyItem(
+            atPath: HealthFixtures.directory.appendingPathComponent("azure-d8ds-v5").path, toPath: root)
+        let nic = "000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c"
+        let link = root + "/sys/bus/vmbus/devices/" + nic
+        let device = URL(fileURLWithPath: link).deletingLastPathComponent()
+            .appendingPathComponent(try FileManager.default.destinationOfSymbolicLink(atPath: link)).standardizedFileURL
+            .path
+        try FileManager.default.removeItem(atPath: device + "/driver")
+        let (report, _) = HealthRunner.run(
+            try SnapshotMachine(path: root), selection: HealthSelection(only: ["kernel.drivers"]),
+            configuration: HealthConfiguration())
+        let result = try #require(report.results.first)
+        #expect(result.status == .fail, "\(result.summary)")
+        #expect(result.summary.contains("although its driver is loaded"))
     }
 
     /// cpu.phantom is information: found on the WS2019 fixture (possible 0-7, present 0-3, §6.3)
