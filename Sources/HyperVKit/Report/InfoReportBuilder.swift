@@ -25,7 +25,8 @@ public enum InfoReportBuilder {
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
         let generation = VMGeneration.detect(
             machine: machine, environment: environment, vmbusClasses: bus.devices.compactMap(\.classID))
-        let vmbus = vmbusSummary(bus, log: &log, features: features, diagnostics: &diagnostics)
+        let vmbus = vmbusSummary(
+            machine, bus: bus, dmi: dmi, log: &log, features: features, diagnostics: &diagnostics)
         let (kvp, kvpDiagnostics) = readHostKVP(machine)
         diagnostics += kvpDiagnostics
         let kernelSupport = KernelSupportReportBuilder.build(machine, vmbus: bus)
@@ -57,9 +58,12 @@ public enum InfoReportBuilder {
 
     /// Counts from sysfs; the negotiated version from the kernel log, the only place it is
     /// published (§5.2). An unreadable log is a diagnostic, not a failure.
+    /// Counts from sysfs; the version as `hvctl vmbus version` decides it (the kernel log, the only
+    /// place it is published, §5.2, else inferred from the host build and the cap), from the
+    /// sources info has read already.
     static func vmbusSummary(
-        _ bus: VMBusState, log: inout KernelLogReading, features: FeaturesReport?,
-        diagnostics: inout [Diagnostic]
+        _ machine: any Machine, bus: VMBusState, dmi: DMIInfo, log: inout KernelLogReading,
+        features: FeaturesReport?, diagnostics: inout [Diagnostic]
     ) -> InfoReport.VMBus {
         let present = bus.present == true
         var vmbus = InfoReport.VMBus(
@@ -67,14 +71,13 @@ public enum InfoReportBuilder {
             channels: present ? bus.devices.reduce(0) { $0 + $1.channels.count } : nil, version: nil,
             versionSource: nil)
         guard features?.summary.hypervisor.isHyperV == true || present else { return vmbus }
-        switch log.facts() {
-        case .success(let facts):
-            vmbus.version = facts.vmbusVersion
-            vmbus.versionSource = facts.vmbusVersion == nil ? nil : "kernel_log"
-        case .failure(let failure):
-            if !diagnostics.contains(where: { $0.message == failure.message }) {
-                diagnostics.append(Diagnostic(source: "kernel_log", message: failure.message, hint: failure.hint))
-            }
+        let sources = VMBusVersionReportBuilder.Sources(
+            features: features, vmbusPresent: bus.present, dmi: { dmi }, cap: { _ in bus.maxVersion })
+        let report = VMBusVersionReportBuilder.build(machine, sources: sources, log: &log, diagnostics: [])
+        vmbus.version = report.version
+        vmbus.versionSource = report.source?.rawValue
+        for diagnostic in report.diagnostics where !diagnostics.contains(where: { $0.message == diagnostic.message }) {
+            diagnostics.append(diagnostic)
         }
         return vmbus
     }

@@ -73,7 +73,8 @@ struct InfoText {
         case .some(true): text = "\(vmbus.devices ?? 0) devices, \(vmbus.channels ?? 0) channels"
         }
         if let version = vmbus.version {
-            text += "; protocol \(version) (kernel log)"
+            let source = vmbus.versionSource == "inferred" ? "inferred: hvctl vmbus version says how" : "kernel log"
+            text += "; protocol \(version) (\(source))"
         } else {
             text += "; protocol unknown (kernel log not readable or without the line)"
         }
