@@ -1,5 +1,4 @@
 import HyperVKit
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -16,57 +15,24 @@ import Synchronization
 /// `position × 16`: `CPUDeviceFile`). In a regular file a read past the end returns nothing: that
 /// leaf was not captured (`absent`). Descriptors are kept like `MSRDevices` keeps its own.
 final class CPUIDDevices: Sendable {
-    let prefix: String
-    private let descriptors = Mutex<[Int: CPUDeviceFile]>([:])
+    private let table: CPUDeviceTable
+
+    /// The directory holding `<cpu>/<device>`.
+    var prefix: String { table.prefix }
 
     init(prefix: String) {
-        self.prefix = prefix
+        table = CPUDeviceTable(prefix: prefix, name: "cpuid", recordSize: 16)
     }
 
-    deinit {
-        descriptors.withLock { table in
-            for device in table.values { close(device.fd) }
-            table.removeAll()
-        }
-    }
-
-    func path(cpu: Int) -> String {
-        prefix + "/\(cpu)/cpuid"
-    }
+    func path(cpu: Int) -> String { table.path(cpu: cpu) }
 
     /// One leaf of `cpu`. An open failure keeps its errno (ENOENT: no device for this CPU).
     func read(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> {
-        guard cpu >= 0 else { return .failure(.unreadable(.EINVAL)) }
-        return descriptor(cpu: cpu).flatMap { device in
-            guard let offset = device.offset(UInt64(subleaf) << 32 | UInt64(leaf)) else {
-                return .failure(.unreadable(.EINVAL))
-            }
-            return CPUIDDevices.pread16(device.fd, offset: offset)
+        table.read(cpu: cpu, position: UInt64(subleaf) << 32 | UInt64(leaf)).flatMap { bytes in
+            if bytes.isEmpty { return .failure(.absent) }
+            guard bytes.count == 16 else { return .failure(.invalid("short read: \(bytes.count) of 16 bytes")) }
+            return .success(CPUIDDevices.decode(bytes))
         }
-    }
-
-    private func descriptor(cpu: Int) -> Result<CPUDeviceFile, ReadFailure> {
-        let path = path(cpu: cpu)
-        return descriptors.withLock { table in
-            if let device = table[cpu] { return .success(device) }
-            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-            guard fd >= 0 else { return .failure(.unreadable(Errno(errno))) }
-            let device = CPUDeviceFile(fd: fd, recordSize: 16)
-            table[cpu] = device
-            return .success(device)
-        }
-    }
-
-    static func pread16(_ fd: Int32, offset: off_t) -> Result<CPUIDRegisters, ReadFailure> {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var count: Int
-        repeat {
-            count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, offset) }
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else { return .failure(.unreadable(Errno(errno))) }
-        if count == 0 { return .failure(.absent) }
-        guard count == 16 else { return .failure(.invalid("short read: \(count) of 16 bytes")) }
-        return .success(decode(bytes))
     }
 
     /// Four little-endian u32 words, EAX EBX ECX EDX (`struct cpuid_regs` in cpuid.c).

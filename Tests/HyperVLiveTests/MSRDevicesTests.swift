@@ -78,17 +78,19 @@ import Testing
     }
 
     /// Reference §9: no file permission → EACCES, no CAP_SYS_RAWIO → EPERM, driver gone → ENOENT/ENXIO,
-    /// #GP on an ungranted MSR → EIO. Root cannot provoke EACCES on a file, so the mapping is tested
-    /// directly: every errno is kept for the caller's hint.
-    @Test func errnoMapping() {
-        #expect(MSRDevices.openFailure(EACCES) == .unreadable(.EACCES))
-        #expect(MSRDevices.openFailure(EACCES).isPermissionDenied)
-        #expect(MSRDevices.openFailure(EPERM) == .unreadable(.EPERM))
-        #expect(MSRDevices.openFailure(EPERM).isPermissionDenied)
-        #expect(MSRDevices.openFailure(ENOENT) == .unreadable(.ENOENT))
-        #expect(MSRDevices.openFailure(ENXIO) == .unreadable(.ENXIO))
-        #expect(MSRDevices.readFailure(EIO) == .unreadable(.EIO))
-        #expect(!MSRDevices.readFailure(EIO).isPermissionDenied)
+    /// #GP on an ungranted MSR → EIO. Root cannot provoke EACCES on a file; a device path that is a
+    /// directory gives the open's own errno (EISDIR), kept as it is, and the permission errnos are
+    /// the ones the caller turns into the root hint.
+    @Test func theOpenErrnoIsKept() throws {
+        let tree = try Self.deviceTree([:])
+        try #require(mkdir(tree.path + "/0", 0o700) == 0)
+        try #require(mkdir(tree.path + "/0/msr", 0o700) == 0)
+        let machine = try LiveMachine(root: "/", msrDevicePrefix: tree.path)
+        #expect(machine.msr(0x4000_0000, cpu: 0) == .failure(.unreadable(.EISDIR)))
+        #expect(machine.msr(0x4000_0000, cpu: 7) == .failure(.unreadable(.ENOENT)))
+        #expect(ReadFailure.unreadable(.EACCES).isPermissionDenied)
+        #expect(ReadFailure.unreadable(.EPERM).isPermissionDenied)
+        #expect(!ReadFailure.unreadable(.EIO).isPermissionDenied)
     }
 
     /// A FIFO at the device path must neither hang the open nor yield a value.

@@ -4,7 +4,7 @@
 ///
 /// A recorded errno stays `unreadable(errno)`, ENOENT included (the msr driver was not loaded at
 /// capture time), so that `absent` keeps meaning "this MSR was not captured", as the live reader
-/// keeps ENOENT from the device open (`MSRDevices.openFailure`).
+/// keeps ENOENT from the device open (`MSRDevices.read`).
 public struct MSRDump: Sendable, Equatable {
     public var values: [UInt32: Result<UInt64, ReadFailure>]
 
