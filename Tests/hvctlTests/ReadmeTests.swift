@@ -33,6 +33,22 @@ import Testing
         return examples
     }
 
+    /// Every ```console block is closed before the next opens (a merge once left one open, and
+    /// the next example silently became part of it).
+    @Test func consoleBlocksAreClosed() throws {
+        let text = try String(contentsOf: FixturePaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        var open = false
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("```") && line != "```" {
+                #expect(!open, "README.md:\(number + 1) opens a block inside another")
+                open = true
+            } else if line == "```" {
+                open = !open
+            }
+        }
+        #expect(!open, "README.md ends inside a block")
+    }
+
     @Test func thereAreExamples() {
         #expect(ReadmeTests.examples.count >= 4)
     }
