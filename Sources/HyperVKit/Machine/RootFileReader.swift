@@ -236,34 +236,24 @@ public final class RootFileReader: Sendable {
     /// Resolves every link in `relative` by hand, clamping `..` and absolute targets to the root.
     /// Used where openat2 is unavailable, or keeps failing with EAGAIN.
     private func resolveByHand(_ relative: String) -> Result<String, ReadFailure> {
-        var pending = relative.split(separator: "/").map(String.init).reversed() as [String]
-        var resolved: [String] = []
-        var hops = 0
-        while let component = pending.popLast() {
-            if component == "." || component.isEmpty { continue }
-            if component == ".." {
-                _ = resolved.popLast()
-                continue
+        let walked = Result { () throws(ReadFailure) -> [String]? in
+            try SymbolicLinkWalk.resolve(relative) { components throws(ReadFailure) -> String? in
+                let candidate = components.joined(separator: "/")
+                var info = stat()
+                guard fstatat(rootFD, candidate, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    throw RootFileReader.failure(errno)
+                }
+                guard (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+                var buffer = [CChar](repeating: 0, count: 4097)
+                let count = readlinkat(rootFD, candidate, &buffer, 4096)
+                guard count >= 0 else { throw RootFileReader.failure(errno) }
+                return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             }
-            let candidate = (resolved + [component]).joined(separator: "/")
-            var info = stat()
-            guard fstatat(rootFD, candidate, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                return .failure(RootFileReader.failure(errno))
-            }
-            guard (info.st_mode & S_IFMT) == S_IFLNK else {
-                resolved.append(component)
-                continue
-            }
-            hops += 1
-            guard hops <= 40 else { return .failure(.unreadable(.ELOOP)) }
-            var buffer = [CChar](repeating: 0, count: 4097)
-            let count = readlinkat(rootFD, candidate, &buffer, 4096)
-            guard count >= 0 else { return .failure(RootFileReader.failure(errno)) }
-            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if target.hasPrefix("/") { resolved = [] }
-            pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
         }
-        return .success(resolved.joined(separator: "/"))
+        return walked.flatMap { components in
+            guard let components else { return .failure(.unreadable(.ELOOP)) }
+            return .success(components.joined(separator: "/"))
+        }
     }
 
     // MARK: - Helpers

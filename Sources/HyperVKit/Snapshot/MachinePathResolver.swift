@@ -2,17 +2,13 @@
 /// `Machine.link`, so a capture knows where a link really leads before it copies anything
 /// (snapshot-format.md: links are kept only when they stay inside `/sys`).
 ///
-/// `..` after a link goes up from where the link led; an absolute target starts again at the
-/// machine's root, and `..` at the root stays there. A component that is not a link (or is missing:
-/// a dangling link's target) is taken as it is. Answers are cached per path: the VMBus devices of
+/// The walk is `SymbolicLinkWalk`'s; a component that is not a link (or is missing: a dangling
+/// link's target) is taken as it is. Answers are cached per path: the VMBus devices of
 /// a large guest share every directory above them.
 struct MachinePathResolver {
     let machine: any Machine
     /// Path → its stored link target, or nil when it is not a link.
     private var links: [String: String?] = [:]
-
-    /// Links followed at most in one resolution, as the kernel's `MAXSYMLINKS`.
-    static let maxHops = 40
 
     init(machine: any Machine) {
         self.machine = machine
@@ -20,26 +16,10 @@ struct MachinePathResolver {
 
     /// The path with every link resolved, as `/a/b/c`; nil when the links loop.
     mutating func resolve(_ path: String) -> String? {
-        var pending = Array(path.split(separator: "/").map(String.init).reversed())
-        var resolved: [String] = []
-        var hops = 0
-        while let component = pending.popLast() {
-            if component == "." || component.isEmpty { continue }
-            if component == ".." {
-                _ = resolved.popLast()
-                continue
-            }
-            let candidate = "/" + (resolved + [component]).joined(separator: "/")
-            guard let target = linkTarget(candidate) else {
-                resolved.append(component)
-                continue
-            }
-            hops += 1
-            guard hops <= MachinePathResolver.maxHops else { return nil }
-            if target.hasPrefix("/") { resolved = [] }
-            pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
+        let resolved = SymbolicLinkWalk.resolve(path) { components in
+            linkTarget("/" + components.joined(separator: "/"))
         }
-        return "/" + resolved.joined(separator: "/")
+        return resolved.map { "/" + $0.joined(separator: "/") }
     }
 
     /// The stored target of `path` when it is a symbolic link.

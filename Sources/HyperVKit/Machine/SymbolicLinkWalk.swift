@@ -1,0 +1,39 @@
+/// Resolves every symbolic link in a path the way the kernel's path walk does, asking a caller's
+/// lookup for each component's link target; one walk behind both the by-hand fallback of
+/// `RootFileReader` (lookups beneath a root descriptor) and `MachinePathResolver` (lookups through
+/// `Machine.link`, for a capture).
+///
+/// `..` after a link goes up from where the link led; an absolute target starts again at the root,
+/// and `..` at the root stays there.
+enum SymbolicLinkWalk {
+    /// Links followed at most in one walk, as the kernel's `MAXSYMLINKS`.
+    static let maxHops = 40
+
+    /// The components of `path` with every link resolved, or nil when more than `maxHops` links
+    /// are followed (a loop). `linkTarget` gets the components resolved so far plus the next one
+    /// and answers with that path's stored link target, nil when it is not a link, or throws to
+    /// end the walk.
+    static func resolve<Failure: Error>(
+        _ path: String, linkTarget: ([String]) throws(Failure) -> String?
+    ) throws(Failure) -> [String]? {
+        var pending = Array(path.split(separator: "/").map(String.init).reversed())
+        var resolved: [String] = []
+        var hops = 0
+        while let component = pending.popLast() {
+            if component == "." || component.isEmpty { continue }
+            if component == ".." {
+                _ = resolved.popLast()
+                continue
+            }
+            guard let target = try linkTarget(resolved + [component]) else {
+                resolved.append(component)
+                continue
+            }
+            hops += 1
+            guard hops <= maxHops else { return nil }
+            if target.hasPrefix("/") { resolved = [] }
+            pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
+        }
+        return resolved
+    }
+}
