@@ -1,3 +1,4 @@
+internal import CAffinity
 import HyperVKit
 
 #if canImport(Glibc)
@@ -17,13 +18,23 @@ public struct RootSysfsWriter: SysfsWriter {
     public func write(_ text: String, to path: String) -> Result<Void, ReadFailure> {
         reader.openForWriting(path).flatMap { fd in
             defer { close(fd) }
-            var bytes = Array(text.utf8)
-            // sysfs ignores the size; a regular file in a test copy must lose its old value.
-            _ = ftruncate(fd, 0)
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let bytes = Array(text.utf8)
+            // One write(2): a sysfs store routine sees the whole value at once. A short write is EIO.
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if written < 0 { return .failure(.unreadable(Errno(errno))) }
             guard written == bytes.count else { return .failure(.unreadable(.EIO)) }
+            // A regular file in a --root copy keeps its old tail after a shorter value: cut it only
+            // now, so a failed write leaves the old value whole (never an empty file). Sysfs
+            // ignores the file size and is left alone.
+            if !RootSysfsWriter.isSysfs(fd) { _ = ftruncate(fd, off_t(written)) }
             return .success(())
         }
+    }
+
+    /// SYSFS_MAGIC (`include/uapi/linux/magic.h`).
+    static let sysfsMagic = 0x6265_6572
+
+    static func isSysfs(_ fd: Int32) -> Bool {
+        hvctl_filesystem_type(fd) == sysfsMagic
     }
 }

@@ -34,4 +34,7 @@ int hvctl_klog_size(void);
 /// Returns the number of bytes copied, or -errno (EPERM under kernel.dmesg_restrict=1 without CAP_SYSLOG).
 int hvctl_klog_read_all(char *buffer, int length);
 
+/// The file system type (`f_type` of fstatfs(2), e.g. SYSFS_MAGIC 0x62656572) of an open file, or -1.
+long hvctl_filesystem_type(int fd);
+
 #endif

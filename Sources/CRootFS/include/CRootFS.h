@@ -10,4 +10,15 @@
 
 int hvctl_open_in_root(int rootfd, const char *path, int flags);
 
+/// Temporary paths (files or whole directories) that must not outlive the process when SIGINT,
+/// SIGTERM, SIGHUP or SIGQUIT ends it: a capture in progress, an unpacked snapshot. The handler
+/// (installed on the first registration) removes every registered path with async-signal-safe
+/// calls only, restores the default action and raises the signal again, so the exit status is
+/// still the signal's. Returns a slot for `hvctl_cleanup_forget`, or -1 when the table is full or
+/// the path too long (the caller then goes on without that protection).
+int hvctl_cleanup_register(const char *path);
+
+/// Forgets a slot (the path was renamed into place or removed normally).
+void hvctl_cleanup_forget(int slot);
+
 #endif

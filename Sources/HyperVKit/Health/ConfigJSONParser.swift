@@ -7,7 +7,9 @@ public struct ConfigJSONParser {
     var index = 0
     var line = 1
     /// Nesting allowed; a configuration needs three levels.
-    static let maxDepth = 32
+    static let maxDepth = ConfigLimits.maxDepth
+    /// Keys and array items seen so far, held to `ConfigLimits.maxEntries`.
+    var entryCount = 0
 
     public static func parse(_ text: String, file: String) throws(HealthConfigError) -> ConfigNode {
         var parser = ConfigJSONParser(bytes: Array(text.utf8), file: file)
@@ -42,6 +44,7 @@ public struct ConfigJSONParser {
     mutating func object(depth: Int) throws(HealthConfigError) -> ConfigNode.Value {
         index += 1
         var entries: [(key: String, node: ConfigNode)] = []
+        var seen: Set<String> = []
         skipSpace()
         if peek == UInt8(ascii: "}") {
             index += 1
@@ -52,7 +55,8 @@ public struct ConfigJSONParser {
             guard peek == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
             let keyLine = line
             let key = try string()
-            if entries.contains(where: { $0.key == key }) { throw failure("duplicate key \"\(key)\"", line: keyLine) }
+            guard seen.insert(key).inserted else { throw failure("duplicate key \"\(key)\"", line: keyLine) }
+            try count()
             skipSpace()
             try expect(":")
             skipSpace()
@@ -79,6 +83,7 @@ public struct ConfigJSONParser {
         }
         while true {
             skipSpace()
+            try count()
             items.append(try value(depth: depth + 1))
             skipSpace()
             if peek == UInt8(ascii: ",") {
@@ -122,21 +127,52 @@ public struct ConfigJSONParser {
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
 
+    /// One more key or array item; a file with more than `ConfigLimits.maxEntries` is refused.
+    mutating func count() throws(HealthConfigError) {
+        entryCount += 1
+        guard entryCount <= ConfigLimits.maxEntries else {
+            throw failure("more than \(ConfigLimits.maxEntries) keys and values: not a configuration file")
+        }
+    }
+
+    /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, nothing else
+    /// (no `-0123`, no `+1`, no `1.`).
     mutating func number() throws(HealthConfigError) -> ConfigNode.Value {
         let start = index
+        func digits() -> Int {
+            let first = index
+            while let byte = peek, ASCII.isDigit(byte) { index += 1 }
+            return index - first
+        }
+        if peek == UInt8(ascii: "-") { index += 1 }
+        let leadingZero = peek == UInt8(ascii: "0")
+        let integerDigits = digits()
+        var valid = integerDigits > 0 && !(leadingZero && integerDigits > 1)
+        var isInteger = true
+        if peek == UInt8(ascii: ".") {
+            index += 1
+            isInteger = false
+            valid = valid && digits() > 0
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            index += 1
+            isInteger = false
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+            valid = valid && digits() > 0
+        }
+        // Whatever else a number-like word holds makes it invalid too (`12abc`, `1.2.3`).
         while let byte = peek,
-            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || ASCII.isDigit(byte)
+            ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
         {
             index += 1
+            valid = false
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard !text.isEmpty, text.first != "+", !text.hasPrefix("0") || text == "0" || text.hasPrefix("0.")
-        else { throw failure(text.isEmpty ? "expected a value" : "\"\(text)\" is not a JSON number") }
-        if let integer = Int64(text) { return .integer(integer) }
-        guard let number = Double(text), text.last.map({ ASCII.isDigit($0.asciiValue ?? 0) }) == true else {
-            throw failure("\"\(text)\" is not a JSON number")
-        }
+        guard !text.isEmpty else { throw failure("expected a value") }
+        guard valid else { throw failure("\"\(text)\" is not a JSON number") }
+        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        guard let number = Double(text), number.isFinite else { throw failure("\"\(text)\" is out of range") }
         return .float(number)
     }
 

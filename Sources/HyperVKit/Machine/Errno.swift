@@ -39,6 +39,7 @@ public struct Errno: Sendable, Hashable, CustomStringConvertible {
     public static let EINVAL = Errno(22)
     public static let EROFS = Errno(30)
     public static let ENOSYS = Errno(38)
+    public static let ENOSPC = Errno(28)
     public static let ELOOP = Errno(40)
 
     private static let table: [(code: Int32, name: String, text: String)] = [

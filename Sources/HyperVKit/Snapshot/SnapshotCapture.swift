@@ -107,7 +107,7 @@ public final class SnapshotCapture {
         }
         let filtered = (try? kernelLog.get()) != nil
         return SnapshotManifest(
-            createdAt: options.createdAt ?? SnapshotCapture.now(), tool: options.tool, arch: machine.architecture,
+            createdAt: options.createdAt ?? Timestamp.now(), tool: options.tool, arch: machine.architecture,
             kernelRelease: machine.kernelRelease, note: notes.joined(separator: "; "),
             unreadable: unreadable.isEmpty ? nil : unreadable, redacted: options.redact ? redactor.list : nil,
             kernelLogFilter: filtered ? KernelLogFilter.summary : nil, skipped: skipped.isEmpty ? nil : skipped)
@@ -127,16 +127,6 @@ public final class SnapshotCapture {
         case .unreadable(let code): unreadable[SnapshotCapture.relative(path)] = code.name
         case .invalid(let why): skipped[SnapshotCapture.relative(path)] = why
         }
-    }
-
-    /// UTC now as RFC 3339 (`2026-03-14T10:22:31Z`).
-    static func now() -> String {
-        var seconds = time(nil)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// Why binary content is skipped: the words `Machine.attribute` uses, so a replay reads the same.

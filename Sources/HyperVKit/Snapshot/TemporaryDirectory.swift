@@ -5,9 +5,10 @@ import FoundationEssentials
 #endif
 
 /// A private (0700) directory under $TMPDIR that is removed, with everything in it, when the
-/// last reference goes away.
+/// last reference goes away, or when SIGINT/SIGTERM ends the process first (`SignalCleanup`).
 public final class TemporaryDirectory: Sendable {
     public let path: String
+    private let cleanup: SignalCleanup
 
     /// Creates `$TMPDIR/<prefix>XXXXXX` with mkdtemp (mode 0700).
     public init(prefix: String) throws(ReadFailure) {
@@ -19,9 +20,11 @@ public final class TemporaryDirectory: Sendable {
         }
         guard let created else { throw .unreadable(Errno(errno)) }
         path = created
+        cleanup = SignalCleanup(path: created)
     }
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)
+        cleanup.forget()
     }
 }

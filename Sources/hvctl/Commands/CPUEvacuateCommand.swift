@@ -45,6 +45,7 @@ struct CPUEvacuateCommand: ParsableCommand, ReportCommand {
 
     func validate() throws {
         if offline && !apply { throw ValidationError("--offline needs --apply") }
+        if journal != nil && !apply { throw ValidationError("--journal needs --apply (without it nothing moves)") }
     }
 
     func run() throws { try runReport() }
@@ -168,12 +169,35 @@ struct OutcomeJSON: Encodable {
         case rolledBack = "rolled_back"
         case failure
         case rollbackFailures = "rollback_failures"
+        case journalFailure = "journal_failure"
     }
 
     struct FailureJSON: Encodable {
         var move: ChannelMove
         var message: String
         var errno: String?
+        /// Where the channel is after the failure (read back), null when unknown.
+        var cpuNow: Int?
+
+        init(_ failure: ChannelMover.Failure) {
+            move = failure.move
+            message = failure.message
+            errno = failure.errno?.name
+            cpuNow = failure.cpuNow
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case move, message, errno
+            case cpuNow = "cpu_now"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(move, forKey: .move)
+            try container.encode(message, forKey: .message)
+            try container.encode(errno, forKey: .errno)
+            try container.encode(cpuNow, forKey: .cpuNow)
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -181,11 +205,8 @@ struct OutcomeJSON: Encodable {
         try container.encode(outcome.succeeded, forKey: .succeeded)
         try container.encode(outcome.applied, forKey: .applied)
         try container.encode(outcome.rolledBack, forKey: .rolledBack)
-        try container.encode(
-            outcome.failure.map { FailureJSON(move: $0.move, message: $0.message, errno: $0.errno?.name) },
-            forKey: .failure)
-        try container.encode(
-            outcome.rollbackFailures.map { FailureJSON(move: $0.move, message: $0.message, errno: $0.errno?.name) },
-            forKey: .rollbackFailures)
+        try container.encode(outcome.failure.map(FailureJSON.init), forKey: .failure)
+        try container.encode(outcome.rollbackFailures.map(FailureJSON.init), forKey: .rollbackFailures)
+        try container.encode(outcome.journalFailure?.description, forKey: .journalFailure)
     }
 }

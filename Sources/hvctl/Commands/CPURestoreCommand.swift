@@ -38,6 +38,11 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
         let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
         var output = CommandOutput()
         output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
+        if !record.complete {
+            output.warnings.append(
+                "hvctl: warning: \(journal) is the journal of a run that did not finish: its last move may never have been made"
+            )
+        }
         var moves: [ChannelMove] = []
         for move in record.undo {
             let device = vmbus.devices.first { $0.deviceID == move.deviceID }
@@ -69,15 +74,13 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
     }
 
     private func readJournal() throws(CommandFailure) -> MoveJournal {
-        let reader: RootFileReader
-        do {
-            reader = try RootFileReader(root: "/")
-        } catch {
-            throw CommandFailure("cannot read \(journal): \(error)", status: .ioError)
-        }
-        let absolute = journal.hasPrefix("/") ? journal : FileManagerCWD.current + "/" + journal
-        switch reader.file(at: absolute, limit: 16 << 20).flatMap(MoveJournal.decode) {
-        case .success(let record): return record
+        switch LocalFile.read(journal, limit: MoveJournalFile.maxBytes) {
+        case .success(let bytes):
+            switch MoveJournal.decode(bytes) {
+            case .success(let record): return record
+            case .failure(let failure):
+                throw CommandFailure("cannot use the journal \(journal): \(failure)", status: .invalidInput)
+            }
         case .failure(let failure):
             let status: ExitStatus = failure.isPermissionDenied ? .permissionDenied : .invalidInput
             throw CommandFailure("cannot use the journal \(journal): \(failure)", status: status)

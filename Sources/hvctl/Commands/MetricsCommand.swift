@@ -54,56 +54,14 @@ struct MetricsCommand: ParsableCommand, ReportCommand {
         var result = CommandOutput()
         result.warn(report.diagnostics)
         if let output {
-            try AtomicFile.write(text, to: output)
+            if case .failure(let error) = AtomicFile.write(Array(text.utf8), to: output) {
+                throw CommandFailure(
+                    error.description, hint: error.isPermissionDenied ? "run as root" : nil,
+                    status: error.isPermissionDenied ? .permissionDenied : .ioError)
+            }
         } else {
             result.stdout = text
         }
         return result
-    }
-}
-
-/// Writes a file so that readers see the old content or the new, never a part: a temporary file
-/// in the same directory (same file system, so rename(2) is atomic), flushed, then renamed.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws(CommandFailure) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        // Not ending in .prom: the textfile collector ignores it while it is being written.
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure("cannot create \(temporary)", errno) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes {
-                Glibc.write(fd, $0.baseAddress?.advanced(by: offset), $0.count - offset)
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return try abandon(fd, temporary, "cannot write \(temporary)") }
-            offset += written
-        }
-        guard fsync(fd) == 0 else { return try abandon(fd, temporary, "cannot flush \(temporary)") }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw failure("cannot rename \(temporary) to \(path)", code)
-        }
-    }
-
-    private static func abandon(_ fd: Int32, _ temporary: String, _ message: String) throws(CommandFailure) {
-        let code = errno
-        close(fd)
-        unlink(temporary)
-        throw failure(message, code)
-    }
-
-    static func failure(_ message: String, _ code: Int32) -> CommandFailure {
-        let denied = code == EACCES || code == EPERM || code == EROFS
-        let reason = String(cString: strerror(code)).lowercased()
-        return CommandFailure(
-            "\(message): \(reason)", hint: denied && code != EROFS ? "run as root" : nil,
-            status: denied && code != EROFS ? .permissionDenied : .ioError)
     }
 }

@@ -69,49 +69,54 @@ struct MoveExecution {
         return title + "\n" + body
     }
 
-    /// Applies the moves (only with --apply, on a live machine or --root tree), writes the journal
-    /// of what stayed, and describes what was done and undone.
+    /// Applies the moves (only with --apply, on a live machine or --root tree), keeping the journal
+    /// ahead of them, and describes what was done and undone.
     func execute(_ moves: [ChannelMove], journal: String?) throws(CommandFailure) -> (ChannelMover.Outcome, String) {
         guard !context.machine.isCapture else {
             throw CommandFailure("--apply changes a running system; a snapshot is read-only", status: .usage)
         }
+        let recorder = try journal.map { path throws(CommandFailure) in try openJournal(path) }
         let writer: RootSysfsWriter
         do {
             writer = try RootSysfsWriter(root: global.root ?? "/")
         } catch {
             throw CommandFailure("cannot open \(global.root ?? "/") for writing: \(error)", status: .ioError)
         }
-        let outcome = ChannelMover.apply(moves, machine: context.machine, writer: writer)
+        let outcome = ChannelMover.apply(moves, machine: context.machine, writer: writer, journal: recorder)
         var text = ""
-        for move in outcome.applied { text += "moved    \(describe(move))\n" }
+        for move in outcome.applied where !outcome.rollbackFailures.contains(where: { $0.move == move }) {
+            text += "moved    \(describe(move))\n"
+        }
         if let failure = outcome.failure { text += "FAILED   \(describe(failure.move)): \(failure.message)\n" }
         for move in outcome.rolledBack { text += "undone   \(describe(move))\n" }
         for failure in outcome.rollbackFailures {
-            text +=
-                "NOT UNDONE \(describe(failure.move)): \(failure.message) (the channel stays on CPU \(failure.move.to))\n"
+            let now =
+                failure.cpuNow.map { "the channel is on CPU \($0)" } ?? "where the channel is now could not be read"
+            text += "NOT UNDONE \(describe(failure.move)): \(failure.message) (\(now))\n"
         }
-        if let journal, !outcome.applied.isEmpty { try writeJournal(outcome.applied, to: journal) }
+        if let journal, let error = outcome.journalFailure {
+            text += "JOURNAL  cannot write \(journal): \(error)\n"
+        }
         return (outcome, text)
+    }
+
+    /// The journal must be writable before anything moves; a path that holds anything but an
+    /// hvctl journal is refused, never replaced.
+    private func openJournal(_ path: String) throws(CommandFailure) -> MoveJournalFile {
+        switch MoveJournalFile.open(path, tool: "hvctl \(HVCtl.version)", machine: context.machine.origin) {
+        case .success(let file): return file
+        case .failure(.taken(let message)):
+            throw CommandFailure(message, hint: "name a new file for --journal", status: .usage)
+        case .failure(let error):
+            if case .unusable(_, let failure) = error, failure.isPermissionDenied {
+                throw CommandFailure(error.description, hint: "run as root", status: .permissionDenied)
+            }
+            throw CommandFailure(error.description, status: .ioError)
+        }
     }
 
     private func describe(_ move: ChannelMove) -> String {
         "\(move.deviceID) relid \(move.relid): CPU \(move.from) -> CPU \(move.to)"
-    }
-
-    /// Written to a temporary file and renamed, so a half-written journal never exists.
-    func writeJournal(_ moves: [ChannelMove], to path: String) throws(CommandFailure) {
-        let journal = MoveJournal(
-            createdAt: Date.now.formatted(.iso8601), tool: "hvctl \(HVCtl.version)", machine: context.machine.origin,
-            moves: moves)
-        do {
-            let text = try JSONOutput.render(journal)
-            let temporary = path + ".tmp"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            try FileManager.default.removeItemIfPresent(atPath: path)
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            throw CommandFailure("cannot write the journal \(path): \(error)", status: .ioError)
-        }
     }
 
     /// Applies the moves, records the outcome in the report and the text, and on a failure sets the
@@ -129,28 +134,33 @@ struct MoveExecution {
         return false
     }
 
-    /// The exit status and message for a failed apply: EACCES/EPERM are 77 with the root hint.
+    /// The exit status and message for a failed apply: EACCES/EPERM are 77 with the root hint; a
+    /// journal that could not be written is 74 (77 when denied), saying what that left moved.
     static func failure(_ outcome: ChannelMover.Outcome) -> CommandFailure? {
-        guard let failure = outcome.failure else { return nil }
         let undone =
             outcome.rollbackFailures.isEmpty
             ? "every move was undone" : "\(outcome.rollbackFailures.count) move(s) could NOT be undone"
-        if failure.errno == .EACCES || failure.errno == .EPERM {
-            return CommandFailure(
-                "\(failure.message); \(undone)", hint: "writing channels/<relid>/cpu needs root",
-                status: .permissionDenied)
+        if let failure = outcome.failure {
+            if failure.errno == .EACCES || failure.errno == .EPERM {
+                return CommandFailure(
+                    "\(failure.message); \(undone)", hint: "writing channels/<relid>/cpu needs root",
+                    status: .permissionDenied)
+            }
+            return CommandFailure("\(failure.message); \(undone)", status: .ioError)
         }
-        return CommandFailure("\(failure.message); \(undone)", status: .ioError)
+        guard let error = outcome.journalFailure else { return nil }
+        let what: String
+        if outcome.rolledBack.isEmpty && outcome.rollbackFailures.isEmpty {
+            what =
+                outcome.applied.isEmpty
+                ? "no channel was moved" : "every move was made; the journal lists them all but is not marked complete"
+        } else {
+            what =
+                "the moves made were undone"
+                + (outcome.rollbackFailures.isEmpty ? "" : " but \(outcome.rollbackFailures.count) could NOT be")
+        }
+        return CommandFailure(
+            "cannot write the journal: \(error): \(what)", hint: error.isPermissionDenied ? "run as root" : nil,
+            status: error.isPermissionDenied ? .permissionDenied : .ioError)
     }
-}
-
-extension FileManager {
-    func removeItemIfPresent(atPath path: String) throws {
-        if fileExists(atPath: path) { try removeItem(atPath: path) }
-    }
-}
-
-/// The working directory, for relative paths given on the command line.
-enum FileManagerCWD {
-    static var current: String { FileManager.default.currentDirectoryPath }
 }

@@ -1,17 +1,13 @@
-import FoundationEssentials
 import HyperVKit
 
 /// `--config FILE`: TOML or JSON by the file's extension (or, without one, by its first character),
-/// decoded against the schema in docs/health.md. Every problem is one `HealthConfigError` line.
+/// decoded against the schema in docs/health.md. Every problem is one `HealthConfigError` line that
+/// names the file as the user gave it.
 enum HealthConfigLoader {
-    /// Larger than any sensible configuration; a mistaken path to a big file fails fast.
-    static let maxBytes = 1 << 20
-
     static func load(_ path: String) throws(CommandFailure) -> HealthConfiguration {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let text = try read(path, name: name)
+        let text = try read(path)
         do {
-            return try HealthConfigDecoder(file: name).decode(try parse(text, name: name))
+            return try HealthConfigDecoder(file: path).decode(try parse(text, name: path))
         } catch {
             throw CommandFailure(error.description, status: .invalidInput)
         }
@@ -23,25 +19,27 @@ enum HealthConfigLoader {
         if lower.hasSuffix(".json") || (!lower.hasSuffix(".toml") && firstCharacter == "{") {
             return try ConfigJSONParser.parse(text, file: name)
         }
+        try TOMLLimits.check(text, file: name)
         return try TOMLConfigReader.parse(text, file: name)
     }
 
-    static func read(_ path: String, name: String) throws(CommandFailure) -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let denied = (error as? CocoaError)?.code == .fileReadNoPermission
+    /// Regular files only, at most `ConfigLimits.maxBytes`, checked before reading (issue 12).
+    static func read(_ path: String) throws(CommandFailure) -> String {
+        let bytes: [UInt8]
+        switch LocalFile.read(path, limit: ConfigLimits.maxBytes) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            let problem: String
+            switch failure {
+            case .notRegular, .tooLarge: problem = "\(failure): not a configuration file"
+            default: problem = "cannot read the configuration file: \(failure)"
+            }
             throw CommandFailure(
-                "\(name): cannot read the configuration file: \(denied ? "permission denied" : "no such file or not readable")",
-                status: denied ? .permissionDenied : .invalidInput)
+                "\(path): \(problem)", hint: failure.isPermissionDenied ? "run as root" : nil,
+                status: failure.isPermissionDenied ? .permissionDenied : .invalidInput)
         }
-        guard data.count <= maxBytes else {
-            throw CommandFailure(
-                "\(name): larger than \(maxBytes) bytes: not a configuration file", status: .invalidInput)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw CommandFailure("\(name): not UTF-8 text", status: .invalidInput)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CommandFailure("\(path): not UTF-8 text", status: .invalidInput)
         }
         return text
     }

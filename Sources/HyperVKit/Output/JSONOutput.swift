@@ -2,8 +2,8 @@
 /// them (schema_version first, raw values next to their decoded fields), which Foundation's
 /// encoder on Linux does not keep; two-space indentation; `[]` and `{}` for empty collections.
 /// Writing the text directly also avoids Foundation's encoder, the slowest part of `--json`.
-enum JSONOutput {
-    static func render<T: Encodable>(_ value: T) throws -> String {
+public enum JSONOutput {
+    public static func render<T: Encodable>(_ value: T) throws -> String {
         let root = JSONNode.Box()
         try value.encode(to: TreeEncoder(box: root, codingPath: []))
         var out = ""

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import hvctl
+@testable import HyperVKit
 
 /// hvctl's own JSON writer: keys in encoding order, RFC 8259 escapes, and output that a standard
 /// parser reads back to the same values.
