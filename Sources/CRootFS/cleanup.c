@@ -103,7 +103,12 @@ static void on_signal(int signal_number) {
     raise(signal_number);
 }
 
+/// Installs the handler for each signal that is not ignored, and unblocks those: a mask blocked by
+/// whoever started hvctl (Foundation's Process passes its own on) would keep SIGTERM pending, and
+/// the temporaries on disk, until the process ends some other way.
 static void install(void) {
+    sigset_t unblock;
+    sigemptyset(&unblock);
     for (size_t index = 0; index < sizeof handled / sizeof handled[0]; index++) {
         struct sigaction previous;
         if (sigaction(handled[index], NULL, &previous) != 0 || previous.sa_handler == SIG_IGN) {
@@ -115,7 +120,9 @@ static void install(void) {
         action.sa_handler = on_signal;
         sigfillset(&action.sa_mask);
         sigaction(handled[index], &action, NULL);
+        sigaddset(&unblock, handled[index]);
     }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 int hvctl_cleanup_register(const char *path) {

@@ -17,6 +17,7 @@ import HyperVKit
 /// system's (`--kernel-log` replaces it, see `KernelLogOverride`).
 public final class LiveMachine: Machine {
     public let origin: String
+    public let kind: String
     public let architecture: Architecture
     public let kernelRelease: String?
     /// The root files are read beneath, as given.
@@ -46,6 +47,7 @@ public final class LiveMachine: Machine {
         self.reader = reader
         self.architecture = architecture
         self.origin = root == "/" ? "live system" : "live system, files from \(root)"
+        self.kind = root == "/" ? "live system" : "live system, files from a --root tree"
         self.kernelRelease = LiveMachine.rootValue(reader, root, "/proc/sys/kernel/osrelease") ?? name.release
         self.msrDevices = MSRDevices(prefix: msrDevicePrefix ?? rootDevices ?? "/dev/cpu")
         self.cpuidDevices = rootDevices.map { CPUIDDevices(prefix: $0) }

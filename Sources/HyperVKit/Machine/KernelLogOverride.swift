@@ -24,6 +24,7 @@ public struct KernelLogOverride: Machine {
     }
 
     public var origin: String { "\(base.origin), kernel log from \(logPath)" }
+    public var kind: String { "\(base.kind), kernel log from a --kernel-log file" }
     public var architecture: Architecture { base.architecture }
     public var kernelRelease: String? { base.kernelRelease }
     public var isCapture: Bool { base.isCapture }

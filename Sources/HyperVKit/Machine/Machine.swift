@@ -28,6 +28,9 @@ public struct CPUIDRegisters: Sendable, Hashable, Codable {
 public protocol Machine: Sendable {
     /// What this machine is, for messages: `snapshot /tmp/s`, `live system`.
     var origin: String { get }
+    /// The same without any path the user typed (`snapshot`, `live system, files from a --root
+    /// tree`), for what leaves the machine: a snapshot's manifest (issue 12).
+    var kind: String { get }
     /// The architecture, from the snapshot manifest or the running kernel.
     var architecture: Architecture { get }
     /// `uname -r` of the machine's kernel, when known.
@@ -55,6 +58,7 @@ public protocol Machine: Sendable {
 
 extension Machine {
     public var isCapture: Bool { false }
+    public var kind: String { "machine" }
 
     public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
         file(at: path)

@@ -6,6 +6,7 @@ import Synchronization
 public final class SnapshotMachine: Machine {
     public let manifest: SnapshotManifest
     public let origin: String
+    public var kind: String { "snapshot" }
     /// The path the user gave (directory or tarball), for messages.
     public let path: String
     /// The directory the snapshot is read from (the unpacked copy for a tarball).

@@ -16,13 +16,29 @@ enum SymbolicLinkWalk {
     static func resolve<Failure: Error>(
         _ path: String, linkTarget: ([String]) throws(Failure) -> String?
     ) throws(Failure) -> [String]? {
+        try walk(path, linkTarget: linkTarget)?.components
+    }
+
+    /// Whether resolving `path` ever steps above the root (a `..` there, which a kernel walk from a
+    /// directory that is not `/` would follow out of it), or meets an absolute target; nil for a loop.
+    /// What `TarGzipArchive` asks of every link of an archive, against all its links at once.
+    static func leavesRoot<Failure: Error>(
+        _ path: String, linkTarget: ([String]) throws(Failure) -> String?
+    ) throws(Failure) -> Bool? {
+        try walk(path, linkTarget: linkTarget)?.leftRoot
+    }
+
+    private static func walk<Failure: Error>(
+        _ path: String, linkTarget: ([String]) throws(Failure) -> String?
+    ) throws(Failure) -> (components: [String], leftRoot: Bool)? {
         var pending = Array(path.split(separator: "/").map(String.init).reversed())
         var resolved: [String] = []
         var hops = 0
+        var leftRoot = path.hasPrefix("/")
         while let component = pending.popLast() {
             if component == "." || component.isEmpty { continue }
             if component == ".." {
-                _ = resolved.popLast()
+                if resolved.popLast() == nil { leftRoot = true }
                 continue
             }
             guard let target = try linkTarget(resolved + [component]) else {
@@ -31,9 +47,12 @@ enum SymbolicLinkWalk {
             }
             hops += 1
             guard hops <= maxHops else { return nil }
-            if target.hasPrefix("/") { resolved = [] }
+            if target.hasPrefix("/") {
+                resolved = []
+                leftRoot = true
+            }
             pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
         }
-        return resolved
+        return (resolved, leftRoot)
     }
 }

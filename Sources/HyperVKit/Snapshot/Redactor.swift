@@ -2,13 +2,17 @@
 /// support ticket (issue 6; reference §11.1 "Host and VM names here are identifying information").
 ///
 /// - every value of every KVP pool (the keys and the record layout stay, values become `REDACTED`);
-/// - MAC addresses, in every text captured (attributes, `/proc` files, the kernel log);
+/// - MAC addresses in every common spelling and IPv4/IPv6 addresses, in every text captured
+///   (attributes, `/proc` files, the kernel log);
 /// - the DMI serial numbers and UUID (`product_serial`, `product_uuid`, `board_serial`,
 ///   `chassis_serial`) and Xen's `/sys/hypervisor/uuid`;
 /// - the host name in syslog prefixes of the kernel log (`Mar  3 09:14:07 web01 kernel: …`);
-/// - every other occurrence of the names learnt on the way: the guest's host name
-///   (`/proc/sys/kernel/hostname`), the syslog host names, the KVP host, VM and domain names and the
-///   DMI values above.
+/// - KVP keys other than the standard ones hv_kvp_daemon and the host write (a custom key names
+///   what its owner chose);
+/// - every other occurrence of the names learnt on the way, in any letter case and script: the
+///   guest's host name (`/proc/sys/kernel/hostname`), the syslog host names (BSD and RFC 5424
+///   prefixes), the KVP host, VM and domain names, the VM ID in every GUID spelling, and the DMI
+///   values above.
 ///
 /// Not redacted: VMBus instance GUIDs (they are the paths of the tree; on Azure a network
 /// adapter's GUID repeats its MAC address) and the kernel command line beyond MACs and names.
@@ -46,13 +50,40 @@ public struct Redactor: Sendable {
     public mutating func learn(_ word: String) {
         guard enabled else { return }
         var name = Substring(word)
-        while name.first?.isWhitespace == true { name.removeFirst() }
-        while name.last?.isWhitespace == true { name.removeLast() }
-        let trimmed = Array(name.utf8).map(ASCII.lowercased)
-        guard trimmed.count >= Redactor.minimumWord, trimmed != TextScrubber.replacement.map(ASCII.lowercased),
-            !Redactor.protectedWords.contains(trimmed), !words.contains(trimmed)
+        while name.first?.isWhitespace == true || name.first == "\0" { name.removeFirst() }
+        while name.last?.isWhitespace == true || name.last == "\0" { name.removeLast() }
+        let folded = TextScrubber.fold(String(name))
+        guard folded.count >= Redactor.minimumWord, folded != TextScrubber.replacement.map(ASCII.lowercased),
+            !Redactor.protectedWords.contains(folded), !words.contains(folded)
         else { return }
-        words.append(trimmed)
+        words.append(folded)
+        words.sort { $0.count > $1.count }
+        learnGUIDSpellings(String(name))
+    }
+
+    /// A GUID (a VM ID, an SMBIOS UUID) is written in several ways: with or without dashes and
+    /// braces, and with its first three fields byte-swapped (SMBIOS 2.6 stores them little-endian,
+    /// so `product_uuid` shows the Hyper-V VM ID swapped, and tools print either). Every spelling
+    /// is learnt (issue 12).
+    mutating func learnGUIDSpellings(_ text: String) {
+        let hex = Array(GUIDText.normalized(text).utf8).filter { $0 != UInt8(ascii: "-") }
+        guard hex.count == 32, hex.allSatisfy(TextScrubber.isHex) else { return }
+        func swapped(_ digits: [UInt8]) -> [UInt8] {
+            func reverse(_ range: Range<Int>) -> [UInt8] {
+                stride(from: range.upperBound - 2, through: range.lowerBound, by: -2).flatMap { digits[$0..<$0 + 2] }
+            }
+            return reverse(0..<8) + reverse(8..<12) + reverse(12..<16) + Array(digits[16...])
+        }
+        func dashed(_ digits: [UInt8]) -> [UInt8] {
+            let dash = UInt8(ascii: "-")
+            return Array(digits[0..<8]) + [dash] + Array(digits[8..<12]) + [dash] + Array(digits[12..<16]) + [dash]
+                + Array(digits[16..<20]) + [dash] + Array(digits[20...])
+        }
+        for digits in [hex, swapped(hex)] {
+            for spelling in [digits, dashed(digits)] where !words.contains(spelling) {
+                words.append(spelling)
+            }
+        }
         words.sort { $0.count > $1.count }
     }
 
@@ -74,12 +105,14 @@ public struct Redactor: Sendable {
         notes[path, default: []].append(what)
     }
 
-    /// A captured text with MAC addresses and learnt names replaced.
+    /// A captured text with network addresses (MAC, IPv4, IPv6) and learnt names replaced.
     public mutating func text(_ bytes: [UInt8], path: String) -> [UInt8] {
         guard enabled else { return bytes }
-        let macs = TextScrubber.replaceMACs(bytes)
-        let named = words.isEmpty ? (macs.bytes, 0) : TextScrubber.replaceWords(macs.bytes, words)
-        if macs.count > 0 { note(path, Redactor.count(macs.count, "MAC address")) }
+        let addresses = TextScrubber.replaceAddresses(bytes)
+        let named = words.isEmpty ? (addresses.bytes, 0) : TextScrubber.replaceWords(addresses.bytes, words)
+        if addresses.counts.mac > 0 { note(path, Redactor.count(addresses.counts.mac, "MAC address")) }
+        let ip = addresses.counts.ipv4 + addresses.counts.ipv6
+        if ip > 0 { note(path, Redactor.count(ip, "IP address")) }
         if named.1 > 0 { note(path, Redactor.count(named.1, "host, VM or serial name")) }
         return named.0
     }

@@ -37,7 +37,7 @@ extension SnapshotCapture {
             dump.cpus[cpu] = leaves
         }
         if dump.cpus.isEmpty {
-            remarks.append("no CPUID on the \(machine.origin)")
+            remarks.append("no CPUID on the \(machine.kind)")
             return
         }
         try tree.write("cpuid.txt", Array(dump.render().utf8))

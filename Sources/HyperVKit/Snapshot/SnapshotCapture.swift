@@ -57,10 +57,14 @@ public final class SnapshotCapture {
     /// attributes such as `ring` are never read).
     static let attributeLimit = 64 << 10
 
-    init(machine: any Machine, directory: String, options: SnapshotOptions, tree: CaptureTree? = nil) {
+    convenience init(machine: any Machine, directory: String, options: SnapshotOptions, tree: CaptureTree? = nil) {
+        self.init(machine: machine, tree: tree ?? CaptureTree(root: directory), options: options)
+    }
+
+    init(machine: any Machine, tree: CaptureTree, options: SnapshotOptions) {
         self.machine = machine
         self.options = options
-        self.tree = tree ?? CaptureTree(root: directory)
+        self.tree = tree
         self.redactor = Redactor(enabled: options.redact)
         self.resolver = MachinePathResolver(machine: machine)
     }
@@ -97,7 +101,7 @@ public final class SnapshotCapture {
     }
 
     func makeManifest() -> SnapshotManifest {
-        var notes = ["captured by \(options.tool) snapshot from the \(machine.origin)"]
+        var notes = ["captured by \(options.tool) snapshot from the \(machine.kind)"]
         if !options.redact { notes.append("not redacted (--no-redact)") }
         notes += remarks
         if tree.overflow > 0, let first = tree.firstOverflow {

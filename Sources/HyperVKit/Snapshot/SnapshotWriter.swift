@@ -48,9 +48,10 @@ public struct SnapshotWriteError: Error, Sendable, CustomStringConvertible {
 /// - A directory is captured into `<dest>.tmp-XXXXXX` beside it (same file system) and renamed to
 ///   `<dest>`, which must not exist or be an empty directory. It is private (0700), like `mkdtemp`
 ///   makes it: a capture made as root may hold what only root could read.
-/// - A tarball is captured into a private temporary directory, packed with `TarGzipWriter` into
-///   `<dest>.tmp-XXXXXX` beside it, synced, and renamed over `<dest>`: an existing file is replaced
-///   only by a complete archive. The archive holds one top-level directory named after the file.
+/// - A tarball is streamed with `TarGzipWriter` into `<dest>.tmp-XXXXXX` beside it (nothing goes
+///   to $TMPDIR), synced, and renamed over `<dest>`: an existing file is replaced only by a
+///   complete archive. The archive holds one top-level directory named after the file.
+/// - Either temporary is removed on a failure and on SIGINT/SIGTERM (`SignalCleanup`).
 public enum SnapshotWriter {
     public static func write(_ machine: any Machine, to destination: SnapshotDestination, options: SnapshotOptions)
         throws(SnapshotWriteError) -> SnapshotSummary
@@ -66,6 +67,8 @@ public enum SnapshotWriter {
         throws(SnapshotWriteError) -> SnapshotSummary
     {
         let work = try makeSibling(path, directory: true).path
+        let cleanup = SignalCleanup(path: work)
+        defer { cleanup.forget() }
         let summary: SnapshotSummary
         do {
             summary = try SnapshotCapture(machine: machine, directory: work, options: options).run()
@@ -81,26 +84,38 @@ public enum SnapshotWriter {
             }
             throw failure("cannot rename \(work) to \(path)", code)
         }
+        AtomicFile.syncDirectory(AtomicFile.split(path).directory)
         return summary
     }
 
+    /// Streams the capture into `<path>.tmp-XXXXXX` beside the destination (never into $TMPDIR),
+    /// syncs it and renames it over `path`.
     static func writeTarball(_ machine: any Machine, to path: String, options: SnapshotOptions)
         throws(SnapshotWriteError) -> SnapshotSummary
     {
-        let work: TemporaryDirectory
-        do {
-            work = try TemporaryDirectory(prefix: "hvctl-capture-")
-        } catch {
-            throw failure("cannot create a temporary directory", error.errno?.code ?? EIO)
+        let (temp, fd) = try makeSibling(path, directory: false)
+        let cleanup = SignalCleanup(path: temp)
+        var done = false
+        defer {
+            close(fd)
+            if !done { unlink(temp) }
+            cleanup.forget()
         }
-        let capture = SnapshotCapture(machine: machine, directory: work.path, options: options)
         let summary: SnapshotSummary
         do {
-            summary = try capture.run()
+            let writer = try TarGzipWriter(descriptor: dup(fd), mtime: Int(time(nil)))
+            let top = topDirectory(path)
+            try writer.add(.directory(path: top, mode: 0o755))
+            let tree = CaptureTree(sink: TarballSink(writer: writer, top: top))
+            summary = try SnapshotCapture(machine: machine, tree: tree, options: options).run()
+            try writer.finish()
         } catch {
-            throw failure("cannot write the capture in \(work.path)", error.errno?.code ?? EIO)
+            throw failure("cannot write \(temp)", error.errno?.code ?? EIO)
         }
-        try pack(capture.tree, into: path)
+        guard fsync(fd) == 0 else { throw failure("cannot write \(temp)", errno) }
+        guard rename(temp, path) == 0 else { throw failure("cannot rename \(temp) to \(path)", errno) }
+        done = true
+        AtomicFile.syncDirectory(AtomicFile.split(path).directory)
         return summary
     }
 
@@ -129,39 +144,6 @@ public enum SnapshotWriter {
                 throw SnapshotWriteError(message: "\(path) exists and is not a regular file", kind: .destinationTaken)
             }
         }
-    }
-
-    /// Packs the tree into `<path>.tmp-XXXXXX`, syncs it and renames it to `path`.
-    static func pack(_ tree: CaptureTree, into path: String) throws(SnapshotWriteError) {
-        let (temp, fd) = try makeSibling(path, directory: false)
-        var done = false
-        defer {
-            close(fd)
-            if !done { unlink(temp) }
-        }
-        let top = topDirectory(path)
-        let reader: RootFileReader
-        do {
-            reader = try RootFileReader(root: tree.root)
-            let writer = try TarGzipWriter(descriptor: dup(fd), mtime: Int(time(nil)))
-            try writer.add(.directory(path: top, mode: 0o755))
-            for entry in tree.entries {
-                switch entry {
-                case .directory(let relative): try writer.add(.directory(path: top + "/" + relative, mode: 0o755))
-                case .symlink(let relative, let target):
-                    try writer.add(.symlink(path: top + "/" + relative, target: target))
-                case .file(let relative):
-                    let bytes = try reader.file(at: relative, limit: CaptureTree.maxBytes).get()
-                    try writer.add(.file(path: top + "/" + relative, bytes: bytes))
-                }
-            }
-            try writer.finish()
-        } catch {
-            throw failure("cannot write \(temp)", error.errno?.code ?? EIO)
-        }
-        guard fsync(fd) == 0 else { throw failure("cannot write \(temp)", errno) }
-        guard rename(temp, path) == 0 else { throw failure("cannot rename \(temp) to \(path)", errno) }
-        done = true
     }
 
     /// The archive's top-level directory: the file name without `.tar.gz` / `.tgz`.

@@ -4,15 +4,23 @@ import CZlib
     import Glibc
 #endif
 
-/// Unpacks a snapshot `.tar.gz` safely (snapshot-format.md, "Rules").
+/// Unpacks a snapshot `.tar.gz` safely (snapshot-format.md, "Rules"; issue 12).
 ///
-/// Members with absolute paths or `..` components, hard links, devices and FIFOs, and symbolic links
-/// whose target is absolute or climbs out of the archive are refused. Links are created only after
-/// every file and directory has been written, so no write can pass through a link. The total size and
-/// the member count are bounded, so a decompression bomb ends in an error, not a full disk.
+/// Members with absolute paths or `..` components, hard links, devices and FIFOs are refused.
+/// Symbolic links are created only after every file and directory has been written, so no write can
+/// pass through a link; before any is created, each link's target is resolved against all the
+/// archive's links at once (a chain such as `s -> .` then `t -> s/../..` included) and refused if
+/// the walk ever steps out of the archive. Member data is streamed to disk in bounded chunks, and the
+/// expanded size (headers and padding included), the member count and the time taken are bounded,
+/// so a decompression bomb or a flood of members ends in a one-line error, not a full disk.
 public enum TarGzipArchive {
-    public static let maxTotalBytes = 1 << 30
-    public static let maxMembers = 200_000
+    /// Bytes of tar stream (headers, data, padding) inflated at most. A capture is about 120 KB for
+    /// a 416-CPU guest and at most `CaptureTree.maxBytes`.
+    public static let maxExpandedBytes = 256 << 20
+    /// Members at most; a capture has at most `CaptureTree.maxEntries`.
+    public static let maxMembers = 120_000
+    /// Seconds an unpack may take: a 416-CPU capture (26k members) takes well under one.
+    public static let maxSeconds = 60.0
 
     /// True when the file starts with the gzip magic bytes (1f 8b).
     public static func looksLikeGzip(_ path: String) -> Bool {
@@ -34,7 +42,8 @@ public enum TarGzipArchive {
             throw SnapshotError(path: path, message: "cannot create a temporary directory: \(error)", failure: error)
         }
         do {
-            try extract(path, into: directory.path)
+            var extraction = Extraction(destination: directory.path)
+            try extraction.run(path)
         } catch {
             throw SnapshotError(
                 path: path, message: "cannot unpack \(path): \(error.message)", failure: .invalid(error.message))
@@ -46,84 +55,157 @@ public enum TarGzipArchive {
         var message: String
     }
 
-    private static func extract(_ path: String, into destination: String) throws(ArchiveError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ArchiveError(message: Errno(errno).message) }
-        guard let gz = gzdopen(fd, "rb") else {
-            close(fd)
-            throw ArchiveError(message: "not a gzip file")
-        }
-        defer { gzclose(gz) }
-        var stream = GzipStream(gz: gz)
-        var pendingLinks: [(path: String, target: String)] = []
-        var total = 0
+    /// One unpack: the destination, what was made in it, and the links still to create.
+    struct Extraction {
+        let destination: String
+        var directories: Set<String> = [""]
+        /// Relative path → target of every symbolic link, created last.
+        var links: [(path: String, target: String)] = []
         var members = 0
-        var longName: String?
-        var longLink: String?
-        var paxPath: String?
-        var paxLink: String?
-        while true {
-            guard let header = try stream.readBlock() else { throw ArchiveError(message: "truncated archive") }
-            if header.allSatisfy({ $0 == 0 }) { break }
-            guard TarHeader.checksumIsValid(header) else { throw ArchiveError(message: "corrupt tar header") }
-            let member = TarHeader(header)
-            members += 1
-            guard members <= maxMembers else { throw ArchiveError(message: "more than \(maxMembers) members") }
-            guard let size = member.size, size >= 0, size <= maxTotalBytes else {
-                throw ArchiveError(message: "bad member size in \(member.name)")
+        let started = Extraction.seconds()
+
+        init(destination: String) {
+            self.destination = destination
+        }
+
+        mutating func run(_ path: String) throws(ArchiveError) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ArchiveError(message: Errno(errno).message) }
+            guard let gz = gzdopen(fd, "rb") else {
+                close(fd)
+                throw ArchiveError(message: "not a gzip file")
             }
-            total += size
-            guard total <= maxTotalBytes else {
-                throw ArchiveError(message: "larger than \(maxTotalBytes) bytes unpacked")
+            defer { gzclose(gz) }
+            var stream = GzipStream(gz: gz, limit: maxExpandedBytes)
+            var longName: String?
+            var longLink: String?
+            var paxPath: String?
+            var paxLink: String?
+            while true {
+                guard let header = try stream.readBlock() else { throw ArchiveError(message: "truncated archive") }
+                if header.allSatisfy({ $0 == 0 }) { break }
+                guard TarHeader.checksumIsValid(header) else { throw ArchiveError(message: "corrupt tar header") }
+                let member = TarHeader(header)
+                members += 1
+                guard members <= maxMembers else { throw ArchiveError(message: "more than \(maxMembers) members") }
+                if members % 256 == 0 && Extraction.seconds() - started > maxSeconds {
+                    throw ArchiveError(message: "unpacking took longer than \(Int(maxSeconds)) s (\(members) members)")
+                }
+                guard let size = member.size, size >= 0 else {
+                    throw ArchiveError(message: "bad member size in \(member.name)")
+                }
+                guard size <= maxExpandedBytes - stream.inflated else {
+                    throw ArchiveError(
+                        message: "member \(member.name) of \(size) bytes: it expands to more than \(maxExpandedBytes) "
+                            + "bytes (a decompression bomb, or not a snapshot)")
+                }
+                switch member.type {
+                case "L", "K":
+                    let data = try stream.readData(size, limit: 64 << 10)
+                    let value = String(decoding: data.prefix { $0 != 0 }, as: UTF8.self)
+                    if member.type == "L" { longName = value } else { longLink = value }
+                    continue
+                case "x":
+                    let records = TarHeader.paxRecords(try stream.readData(size, limit: 1 << 20))
+                    paxPath = records["path"]
+                    paxLink = records["linkpath"]
+                    continue
+                case "g":
+                    try stream.skip(size)
+                    continue
+                default:
+                    break
+                }
+                let name = paxPath ?? longName ?? member.name
+                let linkTarget = paxLink ?? longLink ?? member.linkName
+                longName = nil
+                longLink = nil
+                paxPath = nil
+                paxLink = nil
+                let relative = try TarGzipArchive.safeRelativePath(name)
+                switch member.type {
+                case "0", "\0", "7":
+                    if relative.isEmpty { throw ArchiveError(message: "file member without a name") }
+                    try makeParents(relative)
+                    try writeFile(relative, size: size, from: &stream)
+                case "5":
+                    try stream.skip(size)
+                    if !relative.isEmpty { try makeDirectories(relative) }
+                case "2":
+                    try stream.skip(size)
+                    try TarGzipArchive.checkLinkTarget(linkTarget, of: relative)
+                    links.append((relative, linkTarget))
+                case "1":
+                    throw ArchiveError(message: "member \(name) is a hard link, which snapshots never contain")
+                default:
+                    throw ArchiveError(message: "member \(name) is not a file, directory or symbolic link")
+                }
             }
-            switch member.type {
-            case "L", "K":
-                let data = try stream.readData(size)
-                let value = String(decoding: data.prefix { $0 != 0 }, as: UTF8.self)
-                if member.type == "L" { longName = value } else { longLink = value }
-                continue
-            case "x":
-                let records = TarHeader.paxRecords(try stream.readData(size))
-                paxPath = records["path"]
-                paxLink = records["linkpath"]
-                continue
-            case "g":
-                _ = try stream.readData(size)
-                continue
-            default:
-                break
+            try createLinks()
+        }
+
+        /// Every link is checked against all links of the archive before the first is created, so
+        /// the order of members cannot hide a chain that leads out.
+        mutating func createLinks() throws(ArchiveError) {
+            var table: [String: String] = [:]
+            for link in links { table[link.path] = link.target }
+            for link in links {
+                let parent = link.path.split(separator: "/").dropLast().joined(separator: "/")
+                let walked = SymbolicLinkWalk.leavesRoot(parent + "/" + link.target) { components in
+                    table[components.joined(separator: "/")]
+                }
+                guard walked == false else {
+                    let why = walked == nil ? "a loop of links" : "a chain of links that leads outside the snapshot"
+                    throw ArchiveError(message: "link \(link.path) -> \(link.target) is \(why)")
+                }
             }
-            let name = paxPath ?? longName ?? member.name
-            let linkTarget = paxLink ?? longLink ?? member.linkName
-            longName = nil
-            longLink = nil
-            paxPath = nil
-            paxLink = nil
-            let relative = try safeRelativePath(name)
-            switch member.type {
-            case "0", "\0", "7":
-                let data = try stream.readData(size)
-                if relative.isEmpty { throw ArchiveError(message: "file member without a name") }
-                try makeParents(relative, in: destination)
-                try writeFile(destination + "/" + relative, data)
-            case "5":
-                _ = try stream.readData(size)
-                if !relative.isEmpty { try makeDirectories(relative, in: destination) }
-            case "2":
-                _ = try stream.readData(size)
-                try checkLinkTarget(linkTarget, of: relative)
-                pendingLinks.append((relative, linkTarget))
-            case "1":
-                throw ArchiveError(message: "member \(name) is a hard link, which snapshots never contain")
-            default:
-                throw ArchiveError(message: "member \(name) is not a file, directory or symbolic link")
+            for link in links {
+                try makeParents(link.path)
+                guard symlink(link.target, destination + "/" + link.path) == 0 else {
+                    throw ArchiveError(message: "cannot create link \(link.path): \(Errno(errno).message)")
+                }
             }
         }
-        for link in pendingLinks {
-            try makeParents(link.path, in: destination)
-            guard symlink(link.target, destination + "/" + link.path) == 0 else {
-                throw ArchiveError(message: "cannot create link \(link.path): \(Errno(errno).message)")
+
+        mutating func makeParents(_ relative: String) throws(ArchiveError) {
+            guard let slash = relative.lastIndex(of: "/") else { return }
+            try makeDirectories(String(relative[..<slash]))
+        }
+
+        /// Creates each missing component once; a component that exists already must be a real
+        /// directory this unpack made (never a file or a link).
+        mutating func makeDirectories(_ relative: String) throws(ArchiveError) {
+            guard !directories.contains(relative) else { return }
+            var current = ""
+            for part in relative.split(separator: "/") {
+                current = current.isEmpty ? String(part) : current + "/" + part
+                if directories.contains(current) { continue }
+                let path = destination + "/" + current
+                if mkdir(path, 0o700) != 0 {
+                    guard errno == EEXIST else {
+                        throw ArchiveError(message: "cannot create \(relative): \(Errno(errno).message)")
+                    }
+                    throw ArchiveError(message: "\(current) is both a file and a directory")
+                }
+                directories.insert(current)
             }
+        }
+
+        func writeFile(_ relative: String, size: Int, from stream: inout GzipStream) throws(ArchiveError) {
+            let path = destination + "/" + relative
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                let problem = errno == EEXIST ? "the archive holds it twice" : Errno(errno).message
+                throw ArchiveError(message: "cannot write \(relative): \(problem)")
+            }
+            defer { close(fd) }
+            try stream.copy(size, to: fd, name: relative)
+        }
+
+        static func seconds() -> Double {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
         }
     }
 
@@ -139,8 +221,8 @@ public enum TarGzipArchive {
         return components.joined(separator: "/")
     }
 
-    /// A link target must be relative and must stay inside the archive once resolved from the
-    /// link's own directory.
+    /// A link target must be relative and, read on its own, stay inside the archive once resolved
+    /// from the link's own directory (chains through other links are checked at the end).
     static func checkLinkTarget(_ target: String, of path: String) throws(ArchiveError) {
         if target.isEmpty || target.hasPrefix("/") {
             throw ArchiveError(message: "link \(path) points outside the snapshot (\(target))")
@@ -155,69 +237,89 @@ public enum TarGzipArchive {
             }
         }
     }
-
-    private static func makeParents(_ relative: String, in destination: String) throws(ArchiveError) {
-        let parts = relative.split(separator: "/")
-        if parts.count > 1 { try makeDirectories(parts.dropLast().joined(separator: "/"), in: destination) }
-    }
-
-    private static func makeDirectories(_ relative: String, in destination: String) throws(ArchiveError) {
-        var current = destination
-        for part in relative.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw ArchiveError(message: "cannot create \(relative): \(Errno(errno).message)")
-            }
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw ArchiveError(message: "\(relative) is both a file and a directory")
-            }
-        }
-    }
-
-    private static func writeFile(_ path: String, _ data: [UInt8]) throws(ArchiveError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ArchiveError(message: "cannot write \(path): \(Errno(errno).message)") }
-        defer { close(fd) }
-        var offset = 0
-        while offset < data.count {
-            let written = data[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw ArchiveError(message: "cannot write \(path): \(Errno(errno).message)") }
-            offset += written
-        }
-    }
 }
 
-/// Reads 512-byte tar blocks out of a gzip stream.
+/// Reads 512-byte tar blocks out of a gzip stream, holding the inflated total to a limit.
 struct GzipStream {
     let gz: gzFile
+    let limit: Int
+    private(set) var inflated = 0
+    /// Bytes moved per read while copying or skipping member data.
+    static let chunkSize = 64 << 10
+
+    init(gz: gzFile, limit: Int) {
+        self.gz = gz
+        self.limit = limit
+    }
 
     mutating func readBlock() throws(TarGzipArchive.ArchiveError) -> [UInt8]? {
-        let block = try readExactly(512)
-        return block.count == 512 ? block : nil
+        var block = [UInt8](repeating: 0, count: 512)
+        let got = try fill(&block, 0..<512)
+        return got == 512 ? block : nil
     }
 
-    /// Reads a member's data and skips its padding to the next 512-byte boundary.
-    mutating func readData(_ size: Int) throws(TarGzipArchive.ArchiveError) -> [UInt8] {
-        let padded = (size + 511) / 512 * 512
-        let data = try readExactly(padded)
-        guard data.count == padded else { throw TarGzipArchive.ArchiveError(message: "truncated archive") }
-        return Array(data.prefix(size))
+    /// A member's data (small members only: long names, pax records), then its padding.
+    mutating func readData(_ size: Int, limit: Int) throws(TarGzipArchive.ArchiveError) -> [UInt8] {
+        guard size <= limit else { throw TarGzipArchive.ArchiveError(message: "an extended header of \(size) bytes") }
+        var data = [UInt8](repeating: 0, count: size)
+        guard try fill(&data, 0..<size) == size else { throw TarGzipArchive.ArchiveError(message: "truncated archive") }
+        try skip(padding(size))
+        return data
     }
 
-    private mutating func readExactly(_ count: Int) throws(TarGzipArchive.ArchiveError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
+    /// Writes a member's data to `fd` in chunks, then skips its padding.
+    mutating func copy(_ size: Int, to fd: Int32, name: String) throws(TarGzipArchive.ArchiveError) {
+        var buffer = [UInt8](repeating: 0, count: min(size, GzipStream.chunkSize))
+        var left = size
+        while left > 0 {
+            let count = min(left, buffer.count)
+            guard try fill(&buffer, 0..<count) == count else {
+                throw TarGzipArchive.ArchiveError(message: "truncated archive")
+            }
+            if let code = AtomicFile.writeAll(fd, count == buffer.count ? buffer : Array(buffer[0..<count])) {
+                throw TarGzipArchive.ArchiveError(message: "cannot write \(name): \(code.message)")
+            }
+            left -= count
+        }
+        try skip(padding(size))
+    }
+
+    /// Reads and drops `size` bytes.
+    mutating func skip(_ size: Int) throws(TarGzipArchive.ArchiveError) {
+        var buffer = [UInt8](repeating: 0, count: min(size, GzipStream.chunkSize))
+        var left = size
+        while left > 0 {
+            let count = min(left, buffer.count)
+            guard try fill(&buffer, 0..<count) == count else {
+                throw TarGzipArchive.ArchiveError(message: "truncated archive")
+            }
+            left -= count
+        }
+    }
+
+    private func padding(_ size: Int) -> Int { (512 - size % 512) % 512 }
+
+    /// Fills `range` of `buffer`; returns how many bytes arrived (fewer at the end of the stream).
+    /// At most one byte past the limit is ever inflated, which is enough to know it was passed.
+    private mutating func fill(_ buffer: inout [UInt8], _ range: Range<Int>) throws(TarGzipArchive.ArchiveError)
+        -> Int
+    {
         var filled = 0
-        while filled < count {
-            let chunk = min(count - filled, 1 << 20)
+        while filled < range.count {
+            let allowed = min(range.count - filled, limit + 1 - inflated)
             let got = buffer.withUnsafeMutableBytes { raw in
-                gzread(gz, raw.baseAddress?.advanced(by: filled), UInt32(chunk))
+                gzread(gz, raw.baseAddress?.advanced(by: range.lowerBound + filled), UInt32(allowed))
             }
             if got < 0 { throw TarGzipArchive.ArchiveError(message: "corrupt gzip data") }
             if got == 0 { break }
             filled += Int(got)
+            inflated += Int(got)
+            guard inflated <= limit else {
+                throw TarGzipArchive.ArchiveError(
+                    message: "it expands to more than \(limit) bytes (a decompression bomb, or not a snapshot)")
+            }
         }
-        return Array(buffer.prefix(filled))
+        return filled
     }
 }
 
@@ -255,19 +357,28 @@ struct TarHeader {
 
     static func checksumIsValid(_ block: [UInt8]) -> Bool {
         guard let stored = octal(block, 148, 8) else { return false }
-        var sum = 0
-        for (index, byte) in block.enumerated() { sum += (148..<156).contains(index) ? 32 : Int(byte) }
+        var sum = 8 * 32
+        for index in 0..<148 { sum += Int(block[index]) }
+        for index in 156..<block.count { sum += Int(block[index]) }
         return sum == stored
     }
 
-    /// pax extended records: `<length> <key>=<value>\n`.
+    /// pax extended records: `<length> <key>=<value>\n`, where length counts the whole record, so
+    /// a value may hold newlines (POSIX pax, "extended header"). A malformed record ends the list.
     static func paxRecords(_ data: [UInt8]) -> [String: String] {
         var records: [String: String] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            guard let space = line.firstIndex(of: " ") else { continue }
-            let record = line[line.index(after: space)...]
-            guard let equals = record.firstIndex(of: "=") else { continue }
-            records[String(record[..<equals])] = String(record[record.index(after: equals)...])
+        var offset = 0
+        while offset < data.count {
+            guard let space = data[offset...].firstIndex(of: 0x20),
+                let length = Int(String(decoding: data[offset..<space], as: UTF8.self)), length > space - offset,
+                offset + length <= data.count, data[offset + length - 1] == 0x0A
+            else { break }
+            let record = data[(space + 1)..<(offset + length - 1)]
+            if let equals = record.firstIndex(of: UInt8(ascii: "=")) {
+                let key = String(decoding: record[..<equals], as: UTF8.self)
+                records[key] = String(decoding: record[(equals + 1)...], as: UTF8.self)
+            }
+            offset += length
         }
         return records
     }

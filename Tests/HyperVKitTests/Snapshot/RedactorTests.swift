@@ -91,9 +91,9 @@ import Testing
         #expect(before == after)
     }
 
-    /// Reference §11.1: 512-byte keys, 2048-byte values. Every value goes, every key stays, and the
-    /// host and VM names are learnt so they go from everything else too.
-    @Test func redactsEveryKVPValueKeepingTheKeys() throws {
+    /// Reference §11.1: 512-byte keys, 2048-byte values. Every value goes, every standard key stays,
+    /// and the host and VM names are learnt so they go from everything else too.
+    @Test func redactsEveryKVPValueKeepingTheStandardKeys() throws {
         let machine = try SnapshotMachine(path: CaptureFixtures.path("azure-d8ds-v5"))
         let bytes = try machine.file(at: KVPPool.hostPoolPath).get()
         let original = try KVPPool.decode(bytes).get()
@@ -105,6 +105,7 @@ import Testing
         #expect(redacted.records.map(\.key) == original.records.map(\.key))
         #expect(redacted.records.allSatisfy { $0.value == "REDACTED" })
         #expect(redactor.list == ["var/lib/hyperv/.kvp_pool_3: \(original.records.count) values"])
+        #expect(original.records.allSatisfy { Redactor.standardKVPKeys.contains($0.key) })
         let host = try #require(original.value(for: "PhysicalHostNameFullyQualified"))
         let scrubbed = redactor.text(Array("host \(host) here".utf8), path: "y")
         #expect(String(decoding: scrubbed, as: UTF8.self) == "host REDACTED here")
