@@ -123,6 +123,17 @@ import Testing
         }
     }
 
+    /// A garbled `msr/cpu0.txt` is bad input (65), not an I/O error (74) (issue 12).
+    @Test func aGarbledCaptureIsInvalidInput() throws {
+        let scratch = try TemporaryDirectory(prefix: "hvctl-msr-")
+        let copy = scratch.path + "/snapshot"
+        try FileManager.default.copyItem(atPath: FixturePaths.snapshot("azure-d8ds-v5"), toPath: copy)
+        try Data("garbage here\n".utf8).write(to: URL(fileURLWithPath: copy + "/msr/cpu0.txt"))
+        let result = try CommandHarness.runBinary(["--snapshot", copy, "msr", "guest_os_id"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stdout.contains("msr/cpu0.txt: line 1"))
+    }
+
     /// The contract's keys and the fields scripts rely on, from the healthy capture.
     @Test func jsonContract() throws {
         let output = try run(["--all-cpus"], on: try snapshot("azure-d8ds-v5"), json: true)

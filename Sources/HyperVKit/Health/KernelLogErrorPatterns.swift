@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 /// Error lines of the Hyper-V drivers, as data: each is the fixed text of a 6.1 `pr_err`/`dev_err`
 /// format string (the driver prefix, then the message up to its first conversion), with the file
 /// it comes from. A line matches when it holds every fragment, in order; `excluding` drops lines
@@ -11,22 +17,61 @@ public struct KernelLogErrorPattern: Sendable, Equatable {
     /// The kernel file that prints it.
     public var source: String
 
+    /// The fragments as bytes, for matching without String's Unicode machinery (issue 12: the
+    /// searcher it builds per call made a 64 MB log take 39 s).
+    let fragmentBytes: [[UInt8]]
+    let excludingBytes: [[UInt8]]
+
     public init(id: String, _ fragments: [String], excluding: [String] = [], meaning: String, source: String) {
         self.id = id
         self.fragments = fragments
         self.excluding = excluding
         self.meaning = meaning
         self.source = source
+        self.fragmentBytes = fragments.map { Array($0.utf8) }
+        self.excludingBytes = excluding.map { Array($0.utf8) }
     }
 
     /// Whether `line` holds every fragment in order, and none of `excluding`.
     public func matches(_ line: String) -> Bool {
-        var rest = Substring(line)
-        for fragment in fragments {
-            guard let found = rest.firstRange(of: fragment) else { return false }
-            rest = rest[found.upperBound...]
+        var line = line
+        return line.withUTF8 { matches(bytes: $0) }
+    }
+
+    func matches(bytes line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        for fragment in fragmentBytes {
+            guard let found = ByteSearch.find(fragment, in: line, from: from) else { return false }
+            from = found + fragment.count
         }
-        return !excluding.contains { line.contains($0) }
+        return !excludingBytes.contains { ByteSearch.find($0, in: line, from: 0) != nil }
+    }
+
+    public static func == (lhs: KernelLogErrorPattern, rhs: KernelLogErrorPattern) -> Bool {
+        lhs.id == rhs.id && lhs.fragments == rhs.fragments && lhs.excluding == rhs.excluding
+            && lhs.meaning == rhs.meaning && lhs.source == rhs.source
+    }
+}
+
+/// Substring search over bytes: memchr for the first byte, then a compare; linear for the short
+/// fragments it is given.
+enum ByteSearch {
+    static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, let base = haystack.baseAddress else { return needle.isEmpty ? start : nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let equal = needle.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { memcmp(base + position, $0, needle.count) == 0 } ?? false
+            }
+            if equal {
+                return position
+            }
+            index = position + 1
+        }
+        return nil
     }
 }
 
@@ -35,6 +80,8 @@ public struct KernelLogErrorPattern: Sendable, Equatable {
 /// and `hv_storvsc <GUID>: ` from netdev_err()/dev_err() on the VMBus device).
 public enum KernelLogErrorPatterns {
     public static let all: [KernelLogErrorPattern] = vmbus + storage + network + services
+    /// What every pattern's first fragment starts with (checked by a test).
+    static let commonPrefix: [UInt8] = Array("hv_".utf8)
 
     static let vmbus: [KernelLogErrorPattern] = [
         .init(

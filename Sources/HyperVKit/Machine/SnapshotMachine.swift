@@ -201,12 +201,16 @@ public enum KernelLogText {
     /// a stray invalid byte is replaced, as `dmesg` would print it.
     public static func lines(_ bytes: [UInt8]) -> Result<[String], ReadFailure> {
         if bytes.contains(0) { return .failure(.invalid("binary content (NUL bytes), not a kernel log")) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let replaced = text.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
-        if replaced > 16 && replaced * 20 > bytes.count {
-            return .failure(.invalid("binary content (not UTF-8 text), not a kernel log"))
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let replaced = String(decoding: bytes, as: UTF8.self).unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
+            if replaced > 16 && replaced * 20 > bytes.count {
+                return .failure(.invalid("binary content (not UTF-8 text), not a kernel log"))
+            }
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the newline byte, not on Characters: grapheme breaking made a 64 MB log slow.
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         if lines.last == "" { lines.removeLast() }
         return .success(lines)
     }

@@ -16,6 +16,8 @@ public struct MSRReport: Sendable, Encodable {
         case allFailed
         /// A snapshot holds no value for any MSR asked (exit 65).
         case nothingCaptured
+        /// A snapshot's MSR capture could not be used (a garbled `msr/cpuN.txt`: exit 65, issue 12).
+        case invalidCapture
     }
 
     public var cpus: [CPUMSRReadings]
@@ -34,6 +36,9 @@ public struct MSRReport: Sendable, Encodable {
         let attempted = cpus.flatMap(\.readings).filter(\.wasAttempted)
         guard !attempted.isEmpty, !attempted.contains(where: { $0.value != nil }) else { return .someRead }
         if attempted.allSatisfy({ $0.errorCode == "not_captured" }) { return .nothingCaptured }
+        if attempted.allSatisfy({ $0.errorCode == "invalid" || $0.errorCode == "not_captured" }) {
+            return .invalidCapture
+        }
         if attempted.contains(where: { $0.errno == .EACCES || $0.errno == .EPERM }) { return .permissionDenied }
         if attempted.contains(where: { $0.errno == .ENOENT || $0.errno == .ENXIO }) { return .driverMissing }
         return .allFailed

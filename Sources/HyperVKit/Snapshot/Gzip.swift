@@ -2,8 +2,8 @@ import CZlib
 
 /// In-memory gzip compression with zlib, for the filtered `/proc/config.gz` a snapshot keeps.
 /// The header carries no name and no time, so the same input always gives the same bytes.
-enum Gzip {
-    static func compress(_ bytes: [UInt8]) -> Result<[UInt8], ReadFailure> {
+public enum Gzip {
+    public static func compress(_ bytes: [UInt8]) -> Result<[UInt8], ReadFailure> {
         var stream = z_stream()
         // 15 + 16: a 32 KiB window and a gzip header. deflateInit2() is a macro.
         guard

@@ -85,7 +85,7 @@ struct MSRCommand: ParsableCommand, ReportCommand {
         case .permissionDenied: output.status = .permissionDenied
         case .driverMissing: output.status = .notApplicable
         case .allFailed: output.status = .ioError
-        case .nothingCaptured: output.status = .invalidInput
+        case .nothingCaptured, .invalidCapture: output.status = .invalidInput
         }
         return output
     }

@@ -56,7 +56,7 @@ struct MetricsCommand: ParsableCommand, ReportCommand {
         if let output {
             if case .failure(let error) = AtomicFile.write(Array(text.utf8), to: output) {
                 throw CommandFailure(
-                    error.description, hint: error.isPermissionDenied ? "run as root" : nil,
+                    error.description, hint: error.isPermissionDenied ? PermissionHint.hint() : nil,
                     status: error.isPermissionDenied ? .permissionDenied : .ioError)
             }
         } else {

@@ -109,7 +109,7 @@ struct MoveExecution {
             throw CommandFailure(message, hint: "name a new file for --journal", status: .usage)
         case .failure(let error):
             if case .unusable(_, let failure) = error, failure.isPermissionDenied {
-                throw CommandFailure(error.description, hint: "run as root", status: .permissionDenied)
+                throw CommandFailure(error.description, hint: PermissionHint.hint(), status: .permissionDenied)
             }
             throw CommandFailure(error.description, status: .ioError)
         }
@@ -143,7 +143,8 @@ struct MoveExecution {
         if let failure = outcome.failure {
             if failure.errno == .EACCES || failure.errno == .EPERM {
                 return CommandFailure(
-                    "\(failure.message); \(undone)", hint: "writing channels/<relid>/cpu needs root",
+                    "\(failure.message); \(undone)",
+                    hint: PermissionHint.hint("writing channels/<relid>/cpu needs root"),
                     status: .permissionDenied)
             }
             return CommandFailure("\(failure.message); \(undone)", status: .ioError)
@@ -160,7 +161,7 @@ struct MoveExecution {
                 + (outcome.rollbackFailures.isEmpty ? "" : " but \(outcome.rollbackFailures.count) could NOT be")
         }
         return CommandFailure(
-            "cannot write the journal: \(error): \(what)", hint: error.isPermissionDenied ? "run as root" : nil,
+            "cannot write the journal: \(error): \(what)", hint: error.isPermissionDenied ? PermissionHint.hint() : nil,
             status: error.isPermissionDenied ? .permissionDenied : .ioError)
     }
 }

@@ -83,7 +83,7 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
         let denied = report.unreadable.filter { $0.errno == "EACCES" || $0.errno == "EPERM" }
         if !denied.isEmpty && !context.machine.isCapture {
             result.warnings.append(
-                "hvctl: warning: \(denied.count) files could not be read (listed under \"unreadable\") (hint: run as root)"
+                "hvctl: warning: \(denied.count) files could not be read (listed under \"unreadable\") (hint: \(PermissionHint.hint()))"
             )
         }
         return result

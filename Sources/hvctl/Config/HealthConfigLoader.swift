@@ -19,8 +19,7 @@ enum HealthConfigLoader {
         if lower.hasSuffix(".json") || (!lower.hasSuffix(".toml") && firstCharacter == "{") {
             return try ConfigJSONParser.parse(text, file: name)
         }
-        try TOMLLimits.check(text, file: name)
-        return try TOMLConfigReader.parse(text, file: name)
+        return try ConfigTOMLParser.parse(text, file: name)
     }
 
     /// Regular files only, at most `ConfigLimits.maxBytes`, checked before reading (issue 12).
@@ -35,7 +34,7 @@ enum HealthConfigLoader {
             default: problem = "cannot read the configuration file: \(failure)"
             }
             throw CommandFailure(
-                "\(path): \(problem)", hint: failure.isPermissionDenied ? "run as root" : nil,
+                "\(path): \(problem)", hint: failure.isPermissionDenied ? PermissionHint.hint() : nil,
                 status: failure.isPermissionDenied ? .permissionDenied : .invalidInput)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -66,3 +66,15 @@ import Testing
         #expect(!pattern.matches("b then a "))
     }
 }
+
+/// The scan rules a line out by one search for the prefix every pattern starts with; a pattern
+/// that did not would silently never match.
+@Suite struct KernelLogErrorPrefixTests {
+    @Test func everyPatternStartsWithTheCommonPrefix() {
+        for pattern in KernelLogErrorPatterns.all {
+            #expect(
+                pattern.fragments.first?.utf8.starts(with: KernelLogErrorPatterns.commonPrefix) == true, "\(pattern.id)"
+            )
+        }
+    }
+}
