@@ -12,13 +12,17 @@ struct CPUEvacuateCommand: ParsableCommand, ReportCommand {
             Without --apply it prints the plan and changes nothing. With --apply it writes each channel's \
             cpu attribute (reference §3.4; needs root and VMBus 4.1 or newer), reads it back, and on any \
             failure undoes the moves already made, in reverse, saying what was done and undone. \
-            --journal FILE records the moves so that hvctl cpu restore FILE can put the channels back. \
+            --journal FILE (with --apply) records the moves so that hvctl cpu restore FILE can put the \
+            channels back: it is written before the first move and ahead of each, atomically, and if it \
+            cannot be written nothing moves (or what moved is undone; exit 74). A FILE that exists and is \
+            not an hvctl journal (a directory, a link, any other file) is refused (exit 64), never touched. \
             --offline then takes the CPUs offline and reports the kernel's answer. The assignment is not \
             persistent: a reboot, or a device re-creating its sub-channels, assigns CPUs afresh.
 
             JSON (schema_version 1): evacuating, applied (bool), moves[] {device_id, relid, from, to}, \
             load_after {cpu: channels}, outcome (with --apply: applied[], rolled_back[], failure, \
-            rollback_failures[]), offline[] {cpu, result}, diagnostics.
+            rollback_failures[] {move, message, errno, cpu_now}, journal_failure), offline[] {cpu, result}, \
+            diagnostics.
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -23,16 +23,18 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
             under "skipped" in the manifest, with binary and oversized files), and lists every file it \
             could not read under "unreadable" with the errno.
 
-            By default it redacts what you would not paste into a support ticket: every KVP pool value \
-            (keys kept), MAC addresses, the DMI serial numbers and UUID, the host name in syslog prefixes, \
-            and every other occurrence of the host, VM and domain names it learns on the way. The \
-            manifest lists what was redacted under "redacted". VMBus instance GUIDs are kept (they are the \
+            By default it redacts what you would not paste into a support ticket: every KVP pool value and \
+            non-standard key, MAC addresses (every common spelling), IPv4 and IPv6 addresses, the DMI serial \
+            numbers and UUID, the host name in syslog prefixes (BSD and RFC 5424), and every other occurrence, \
+            in any letter case, of the host, VM and domain names and the VM ID it learns on the way. The \
+            manifest lists what was redacted under "redacted" and names no path you typed. VMBus instance GUIDs are kept (they are the \
             tree's paths; on Azure a network adapter's GUID repeats its MAC address). --no-redact keeps \
             everything.
 
             -o DIR writes a directory (private, mode 0700); -o FILE.tar.gz (or .tgz) writes a gzip \
             tarball with one top-level directory. Either is written to a temporary name beside the \
-            destination and renamed into place, so a half-written snapshot never appears; an existing \
+            destination (never in $TMPDIR) and renamed into place, so a half-written snapshot never appears \
+            (SIGINT and SIGTERM remove it); an existing \
             tarball is replaced only by a complete one. An existing non-empty directory is refused.
 
             JSON (schema_version 1): path, format ("directory" or "tar.gz"), files, directories, links, bytes, \
