@@ -163,7 +163,7 @@ _hvctl() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--json --version -h --help)
+    local -a non_repeating_flags=(--json --verbose --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -206,7 +206,7 @@ _hvctl() {
 
 _hvctl_info() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -234,7 +234,7 @@ _hvctl_info() {
 
 _hvctl_features() {
     repeating_flags=()
-    non_repeating_flags=(--json --all --raw --version -h --help)
+    non_repeating_flags=(--json --verbose --all --raw --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color --source --require)
     __hvctl_offer_flags_options 0
@@ -269,7 +269,7 @@ _hvctl_features() {
 
 _hvctl_vmbus() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -311,8 +311,8 @@ _hvctl_vmbus() {
 }
 
 _hvctl_vmbus_devices() {
-    repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json -n --no-headings --version -h --help)
+    repeating_flags=(-v)
+    non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color --class)
     __hvctl_offer_flags_options 0
@@ -343,7 +343,7 @@ _hvctl_vmbus_devices() {
 
 _hvctl_vmbus_channels() {
     repeating_flags=()
-    non_repeating_flags=(--json --list-columns -n --no-headings --version -h --help)
+    non_repeating_flags=(--json --verbose --list-columns -n --no-headings --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color --device --class --cpu --sort -o)
     __hvctl_offer_flags_options 0
@@ -386,7 +386,7 @@ _hvctl_vmbus_channels() {
 
 _hvctl_vmbus_version() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -414,7 +414,7 @@ _hvctl_vmbus_version() {
 
 _hvctl_vmbus_set-cpu() {
     repeating_flags=()
-    non_repeating_flags=(--json --apply --force --version -h --help)
+    non_repeating_flags=(--json --verbose --apply --force --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 3
@@ -442,7 +442,7 @@ _hvctl_vmbus_set-cpu() {
 
 _hvctl_cpu() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -485,7 +485,7 @@ _hvctl_cpu() {
 
 _hvctl_cpu_list() {
     repeating_flags=()
-    non_repeating_flags=(--json -n --no-headings --version -h --help)
+    non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -513,7 +513,7 @@ _hvctl_cpu_list() {
 
 _hvctl_cpu_map() {
     repeating_flags=()
-    non_repeating_flags=(--json -n --no-headings --version -h --help)
+    non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -541,7 +541,7 @@ _hvctl_cpu_map() {
 
 _hvctl_cpu_offline-check() {
     repeating_flags=()
-    non_repeating_flags=(--json --all --version -h --help)
+    non_repeating_flags=(--json --verbose --all --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 1
@@ -569,7 +569,7 @@ _hvctl_cpu_offline-check() {
 
 _hvctl_cpu_evacuate() {
     repeating_flags=()
-    non_repeating_flags=(--json --apply --offline --force --version -h --help)
+    non_repeating_flags=(--json --verbose --apply --offline --force --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color --to --journal)
     __hvctl_offer_flags_options 1
@@ -604,7 +604,7 @@ _hvctl_cpu_evacuate() {
 
 _hvctl_cpu_restore() {
     repeating_flags=()
-    non_repeating_flags=(--json --apply --force --version -h --help)
+    non_repeating_flags=(--json --verbose --apply --force --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 1
@@ -640,7 +640,7 @@ _hvctl_cpu_restore() {
 
 _hvctl_msr() {
     repeating_flags=()
-    non_repeating_flags=(--json --all-cpus --raw --force -n --no-headings --version -h --help)
+    non_repeating_flags=(--json --verbose --all-cpus --raw --force -n --no-headings --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color --cpu)
     __hvctl_offer_flags_options -1
@@ -671,7 +671,7 @@ _hvctl_msr() {
 
 _hvctl_kernel() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -699,7 +699,7 @@ _hvctl_kernel() {
 
 _hvctl_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(--json --no-redact --version -h --help)
+    non_repeating_flags=(--json --verbose --no-redact --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color -o --output)
     __hvctl_offer_flags_options 0
@@ -731,7 +731,7 @@ _hvctl_snapshot() {
 
 _hvctl_health() {
     repeating_flags=()
-    non_repeating_flags=(--json --list --version -h --help)
+    non_repeating_flags=(--json --verbose --list --version -h --help)
     repeating_options=(--check --skip)
     non_repeating_options=(--snapshot --root --kernel-log --color --config --format --fail-on)
     __hvctl_offer_flags_options 0
@@ -779,7 +779,7 @@ _hvctl_health() {
 
 _hvctl_metrics() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color -o --output --config)
     __hvctl_offer_flags_options 0

@@ -20,48 +20,48 @@ function __hvctl_parse_tokens -S
     set -l unparsed_tokens (__hvctl_tokens -pc)
     switch $unparsed_tokens[1]
     case 'hvctl'
-        __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+        __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'info'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
         case 'features'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'source=' 'all' 'raw' 'require=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'source=' 'all' 'raw' 'require=' 'version' 'h/help'
         case 'vmbus'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'devices'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'v/verbose' 'class=' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'v' 'class=' 'n/no-headings' 'version' 'h/help'
             case 'channels'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'device=' 'class=' 'cpu=' 'sort=' 'o=' 'list-columns' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'device=' 'class=' 'cpu=' 'sort=' 'o=' 'list-columns' 'n/no-headings' 'version' 'h/help'
             case 'version'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
             case 'set-cpu'
-                __hvctl_parse_subcommand 3 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
+                __hvctl_parse_subcommand 3 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'apply' 'force' 'version' 'h/help'
             end
         case 'cpu'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'list'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'n/no-headings' 'version' 'h/help'
             case 'map'
-                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'n/no-headings' 'version' 'h/help'
+                __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'n/no-headings' 'version' 'h/help'
             case 'offline-check'
-                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'all' 'version' 'h/help'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'all' 'version' 'h/help'
             case 'evacuate'
-                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'to=' 'apply' 'offline' 'journal=' 'force' 'version' 'h/help'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'to=' 'apply' 'offline' 'journal=' 'force' 'version' 'h/help'
             case 'restore'
-                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'apply' 'force' 'version' 'h/help'
+                __hvctl_parse_subcommand 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'apply' 'force' 'version' 'h/help'
             end
         case 'msr'
-            __hvctl_parse_subcommand -r 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'cpu=' 'all-cpus' 'raw' 'force' 'n/no-headings' 'version' 'h/help'
+            __hvctl_parse_subcommand -r 1 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'cpu=' 'all-cpus' 'raw' 'force' 'n/no-headings' 'version' 'h/help'
         case 'kernel'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
         case 'snapshot'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'o/output=' 'no-redact' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'o/output=' 'no-redact' 'version' 'h/help'
         case 'health'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'check=+' 'skip=+' 'config=' 'format=' 'fail-on=' 'list' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'check=+' 'skip=+' 'config=' 'format=' 'fail-on=' 'list' 'version' 'h/help'
         case 'metrics'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'color=' 'o/output=' 'config=' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'o/output=' 'config=' 'version' 'h/help'
         case 'help'
             __hvctl_parse_subcommand -r 1 'version'
         end
@@ -121,6 +121,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -138,6 +139,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl info" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -145,6 +147,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" source' -l 'source' -d 'Where the registers come from: auto (CPUID when it shows Hyper-V, else the kernel log), cpuid, kernel-log.' -rfka 'auto cpuid kernel-log'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl features" all' -l 'all' -d 'List every known flag, set or not, and every register.'
@@ -156,6 +159,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -167,8 +171,9 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices"' -l 'verbose' -s 'v' -d '-v: relid to target CPU per channel; -vv: also GUIDs and sysfs paths.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices"' -s 'v' -d '-v: relid to target CPU per channel; -vv: also GUIDs and sysfs paths.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" class' -l 'class' -d 'Only devices of this class: a name (nic, scsi, kvp, ...) or a class GUID.' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus devices" version' -l 'version' -d 'Show the version.'
@@ -177,6 +182,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" device' -l 'device' -d 'Only channels of the device with this instance GUID (a unique prefix will do).' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus channels" class' -l 'class' -d 'Only channels of devices of this class: a name (nic, scsi, ...) or a class GUID.' -rfka ''
@@ -191,6 +197,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus version" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -198,6 +205,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" apply' -l 'apply' -d 'Make the change (otherwise only print it).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl vmbus set-cpu" force' -l 'force' -d 'Apply even when the negotiated VMBus version is unknown.'
@@ -207,6 +215,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -219,6 +228,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu list" version' -l 'version' -d 'Show the version.'
@@ -227,6 +237,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" n no-headings' -s 'n' -l 'no-headings' -d 'Omit the heading line.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu map" version' -l 'version' -d 'Show the version.'
@@ -235,14 +246,16 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
-complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" all' -l 'all' -d 'Check every online CPU.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" all' -l 'all' -d 'Check every online CPU (the default without a CPU list).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu offline-check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" snapshot' -l 'snapshot' -d 'Read a captured machine (a snapshot directory or .tar.gz) instead of this one.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" to' -l 'to' -d 'Only move channels to these CPUs.' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu evacuate" apply' -l 'apply' -d 'Make the moves (otherwise only the plan is printed).'
@@ -255,6 +268,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_positional "hvctl cpu restore" -eq 1' -F
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl cpu restore" apply' -l 'apply' -d 'Make the moves (otherwise only the plan is printed).'
@@ -265,6 +279,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" cpu' -l 'cpu' -d 'Read CPU N (default 0).' -rfka ''
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl msr" all-cpus' -l 'all-cpus' -d 'Read every online CPU and show the values that differ.'
@@ -277,6 +292,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl kernel" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -284,6 +300,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" o output' -s 'o' -l 'output' -d 'Write the snapshot to DIR, or to FILE.tar.gz (.tgz).' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" no-redact' -l 'no-redact' -d 'Keep host and VM names, MAC addresses, KVP pool values and DMI serials in the snapshot.'
@@ -293,6 +310,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health"' -l 'check' -d 'Run only this check (repeatable, or comma-separated).' -rfka 'hyperv.detected host.supported vmbus.version vmbus.devices_bound kernel.drivers vmbus.expected_devices clocksource reference_tsc.enabled channels.balance channels.offline_cpu rings.full cpu.phantom isolation.expected msr.crash_enabled kernel_log.errors'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl health"' -l 'skip' -d 'Do not run this check (repeatable, or comma-separated).' -rfka 'hyperv.detected host.supported vmbus.version vmbus.devices_bound kernel.drivers vmbus.expected_devices clocksource reference_tsc.enabled channels.balance channels.offline_cpu rings.full cpu.phantom isolation.expected msr.crash_enabled kernel_log.errors'
@@ -306,6 +324,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" root' -l 'root' -d 'Read /sys, /proc and /var/lib/hyperv under DIR (e.g. a container with the host\'s /sys at /host); CPUID and MSRs come from DIR/dev/cpu when it has them, else from this machine.' -rfa '(__hvctl_complete_directories)'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" kernel-log' -l 'kernel-log' -d 'Read the kernel log from FILE (a pasted dmesg or syslog) instead of the machine\'s.' -rF
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" json' -l 'json' -d 'Print one JSON document (schema in the man page) instead of text.'
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" o output' -s 'o' -l 'output' -d 'Write to FILE atomically (a temporary file renamed over it) instead of stdout.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'prom\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl metrics" config' -l 'config' -d 'hvctl health\'s configuration file (TOML or JSON).' -rfa '(set -l exts \'toml\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'

@@ -48,7 +48,13 @@ public final class LiveMachine: Machine {
         self.architecture = architecture
         self.origin = root == "/" ? "live system" : "live system, files from \(root)"
         self.kind = root == "/" ? "live system" : "live system, files from a --root tree"
-        self.kernelRelease = LiveMachine.rootValue(reader, root, "/proc/sys/kernel/osrelease") ?? name.release
+        // A --root tree's kernel is the tree's, never the one hvctl runs on (issue 13): its
+        // osrelease, else the release `/proc/version` names, else unknown.
+        self.kernelRelease =
+            root == "/"
+            ? name.release
+            : LiveMachine.rootValue(reader, root, "/proc/sys/kernel/osrelease")
+                ?? LiveMachine.rootValue(reader, root, "/proc/version").flatMap(LiveMachine.releaseFromVersion)
         self.msrDevices = MSRDevices(prefix: msrDevicePrefix ?? rootDevices ?? "/dev/cpu")
         self.cpuidDevices = rootDevices.map { CPUIDDevices(prefix: $0) }
     }
@@ -109,8 +115,15 @@ public final class LiveMachine: Machine {
     /// `arch`); nil for the system itself, where uname answers, or when it cannot be read.
     private static func rootValue(_ reader: RootFileReader, _ root: String, _ path: String) -> String? {
         guard root != "/", case .success(let bytes) = reader.file(at: path, limit: 4096) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self).filter { !$0.isWhitespace }
-        return text.isEmpty ? nil : text
+        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        return text.isEmpty ? nil : String(text)
+    }
+
+    /// `Linux version 6.1.0-37-amd64 (debian-kernel@…) …` → `6.1.0-37-amd64` (fs/proc/version.c).
+    static func releaseFromVersion(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard words.count >= 3, words[0] == "Linux", words[1] == "version" else { return nil }
+        return String(words[2])
     }
 }
 

@@ -13,13 +13,22 @@ struct CommandContext: Sendable {
 /// only `CommandRunner` prints.
 struct CommandOutput: Sendable, Equatable {
     var stdout: String = ""
-    /// One-line warnings and hints for stderr.
+    /// One-line warnings and hints for stderr, printed as they are.
     var warnings: [String] = []
+    /// The report's diagnostics: printed summarised (one line per kind, `DiagnosticSummary`)
+    /// unless `--verbose`.
+    var diagnostics: [Diagnostic] = []
     var status: ExitStatus = .success
 
     /// Adds the diagnostics of a report as stderr warnings.
     mutating func warn(_ diagnostics: [Diagnostic]) {
-        warnings += diagnostics.map { "hvctl: \($0)" }
+        self.diagnostics += diagnostics
+    }
+
+    /// What stderr gets: the diagnostics (each with --verbose, else summarised), then the other lines.
+    func stderrLines(verbose: Bool) -> [String] {
+        let lines = verbose ? diagnostics.map { "hvctl: \($0)" } : DiagnosticSummary.lines(diagnostics)
+        return lines + warnings
     }
 }
 
@@ -42,7 +51,7 @@ extension ReportCommand {
             throw error.status.exitCode
         }
         Terminal.write(output.stdout)
-        for warning in output.warnings { Terminal.warn(warning) }
+        for line in output.stderrLines(verbose: global.verbose) { Terminal.warn(line) }
         if output.status != .success { throw output.status.exitCode }
     }
 }

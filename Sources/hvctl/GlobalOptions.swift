@@ -30,6 +30,11 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document (schema in the man page) instead of text.")
     var json = false
 
+    @Flag(
+        name: .long,
+        help: "Print every warning on its own line (by default, warnings of one kind are counted on one line).")
+    var verbose = false
+
     @Option(
         name: .long,
         help: ArgumentHelp("Colour text output: auto (a terminal without NO_COLOR), always, never.", valueName: "when"))

@@ -2420,9 +2420,167 @@ def pasted_log_ws2008r2():
     return snap, None, None
 
 
+# ============================================================================================
+# 16. azure-vmbus-only: an old kernel's VMBus tree sent in by another collection tool
+# ============================================================================================
+
+# Attributes the 4.15 kernel does not have yet (k6.1:Documentation/ABI/stable/sysfs-bus-vmbus and
+# ABI/testing/sysfs-bus-vmbus give the version each appeared in): channels/<N>/subchannel_id and
+# monitor_id (4.16), intr_in_full, intr_out_empty, out_full_first, out_full_total (5.0); the
+# device's numa_node (4.19) and driver_override (August 2019, 5.4); the bus's hibernation (5.12).
+KERNEL_4_15_MISSING = {"subchannel_id", "monitor_id", "intr_in_full", "intr_out_empty", "out_full_first",
+                       "out_full_total", "numa_node", "driver_override", "hibernation"}
+
+
+def azure_vmbus_only():
+    snap = Snapshot("azure-vmbus-only")
+    ncpu = 64
+    cpus = list(range(ncpu))
+    # modelled: Azure Standard_D64s_v5 (64 vCPUs, Gen2) running Ubuntu 18.04's linux-azure 4.15;
+    # a support script copied /sys/bus/vmbus, the VMBus device directories it links to, DMI and
+    # the CPU lists. No cpuid.txt, no kernel log, no MSRs: only what the tree holds.
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("mouse", 2, "hid_hyperv"),
+        VMBusDevice("kbd", 3, "hyperv_keyboard"),
+        VMBusDevice("video", 4, "hyperv_fb"),
+        VMBusDevice("hb", 5, "hv_utils"),
+        VMBusDevice("kvp", 6, "hv_utils"),
+        VMBusDevice("shutdown", 7, "hv_utils"),
+        VMBusDevice("ts", 8, "hv_utils"),
+        VMBusDevice("vss", 9, "hv_utils", instance="5b1e0a77-93c4-4d2f-8a61-0e7f3c9b24d8"),
+        # netvsc: min(VRSS_CHANNEL_DEFAULT 8, CPUs) = 8 channels (k4.15 drivers/net/hyperv)
+        VMBusDevice("nic", 10, "hv_netvsc", instance="000d3a2b-7f41-000d-3a2b-7f41000d3a2b",
+                    subs=range(13, 20), traffic=20),
+        # storvsc: (64 - 1) / storvsc_vcpus_per_sub_channel 4 = 15 sub-channels per controller
+        VMBusDevice("scsi", 11, "hv_storvsc", instance=STD_INSTANCE["scsi-os"], subs=range(20, 35), traffic=10),
+        VMBusDevice("scsi", 12, "hv_storvsc", instance=STD_INSTANCE["scsi-tmp"], subs=range(35, 50), traffic=3),
+        VMBusDevice("pci", 50, "hv_pci", instance="b7c3e2a4-1d58-4f0a-9e63-2c8d0f5a71b9"),
+    ]
+    drivers = ["hyperv_keyboard", "hv_netvsc", "hv_storvsc", "hid_hyperv", "hv_utils", "hv_balloon",
+               "hyperv_fb", "hv_pci"]
+    add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0x64D5)
+    for path in [p for p in snap.files if p.startswith("sys/") and p.rsplit("/", 1)[-1] in KERNEL_4_15_MISSING]:
+        del snap.files[path]
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus[1:])
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("12/07/2018", AZURE_ASSET_TAG)
+    add_dmi(snap, dmi)
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-11-30T08:12:44Z", "x86_64", "4.15.0-1113-azure",
+        "fixture: VMBus tree of an Azure Standard_D64s_v5 on Ubuntu 18.04 (linux-azure 4.15) copied by a "
+        "support script: sysfs only, no CPUID, no kernel log, no MSRs; manifest written by hand",
+        dmi_unreadable(dmi)))
+    return snap, None, None
+
+
+# ============================================================================================
+# 17. azure-arm64-vmbus: arm64 without root: VMBus and DMI, no kernel log, no CPUID
+# ============================================================================================
+
+def azure_arm64_vmbus():
+    snap = Snapshot("azure-arm64-vmbus")
+    ncpu = 4
+    cpus = list(range(ncpu))
+    # modelled: Azure Standard_D4ps_v5 (Ampere Altra) on Ubuntu 24.04 linux-azure 6.8, captured by
+    # `hvctl snapshot` as an ordinary user: arm64 has no CPUID (ref §1.13), dmesg_restrict=1 (the
+    # Ubuntu default) forbids the kernel log, the DMI serials are root-only.
+    devices = [
+        VMBusDevice("dm", 1, "hv_balloon"),
+        VMBusDevice("hb", 2, "hv_utils"),
+        VMBusDevice("kvp", 3, "hv_utils"),
+        VMBusDevice("shutdown", 4, "hv_utils"),
+        VMBusDevice("ts", 5, "hv_utils"),
+        VMBusDevice("nic", 6, "hv_netvsc", instance="6045bd91-2ac7-6045-bd91-2ac76045bd91",
+                    subs=[9, 10, 11], traffic=15),
+        VMBusDevice("scsi", 7, "hv_storvsc", instance=STD_INSTANCE["scsi-os"], traffic=8),
+        VMBusDevice("scsi", 8, "hv_storvsc", instance=STD_INSTANCE["scsi-tmp"], traffic=2),
+        VMBusDevice("pci", 12, "hv_pci", instance="4d1e7b20-8c3f-4a59-b6d2-0f9e3a7c5b18"),
+    ]
+    drivers = ["hv_netvsc", "hv_storvsc", "hv_utils", "hv_balloon", "hv_pci"]
+    unreadable = add_vmbus(snap, GEN2_VMBUS, devices, ncpu, drivers, 0xA64B)
+    add_cpu_sysfs(snap, cpus, cpus, cpus, hotpluggable=cpus)   # arm64: every PSCI CPU has online
+    add_clocksource(snap, "arch_sys_counter", ["arch_sys_counter"])
+    add_max_version(snap, VMBUS_5_3)
+    add_efi(snap)
+    dmi = dmi_hyperv_gen2("06/14/2024", AZURE_ASSET_TAG)
+    add_dmi(snap, dmi)
+    unreadable.update(dmi_unreadable(dmi))
+    # k6.1:kernel/printk/printk.c syslog(2) and /dev/kmsg refuse readers without CAP_SYSLOG when
+    # dmesg_restrict=1: the capture records the log as EPERM (snapshot-format.md "unreadable")
+    unreadable["kernel.log"] = "EPERM"
+    snap.text("proc/sys/kernel/dmesg_restrict", "1\n")
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-11-30T09:40:12Z", "aarch64", "6.8.0-1017-azure",
+        "fixture: Azure Standard_D4ps_v5 arm64 VM (Ampere Altra) on Ubuntu 24.04 linux-azure 6.8, captured "
+        "without root: no CPUID on arm64, the kernel log refused (dmesg_restrict=1)", unreadable))
+    return snap, None, None
+
+
+# ============================================================================================
+# 18/19. snp-isolation-log, tdx-isolation-log: confidential VMs' logs holding one Hyper-V line
+# ============================================================================================
+
+def isolation_log(name, group_b, kind, source):
+    snap = Snapshot(name)
+    # ref §7.1: "Hyper-V: Isolation Config: Group A 0x%x, Group B 0x%x" (0x4000000C EAX, EBX)
+    snap.text("kernel.log", "[    0.000000] Hyper-V: Isolation Config: Group A 0x1, Group B 0x%x\n" % group_b)
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-11-30T10:05:00Z", "x86_64", "unknown",
+        "fixture: partial snapshot made from a ticket: the one Hyper-V line of an Azure %s confidential "
+        "VM's boot log (%s)" % (kind, source)))
+    return snap, None, None
+
+
+def snp_isolation_log():
+    # src: CAP-LISA "Group A 0x1, Group B 0xba2": paravisor; type 2 (SNP), boundary active, bit 46
+    return isolation_log("snp-isolation-log", 0xBA2, "SEV-SNP", "Group B 0xba2, as CAP-LISA")
+
+
+def tdx_isolation_log():
+    # modelled: type 3 (TDX, ref §1.11), boundary active (bit 5), boundary bit 47 (the shared bit
+    # of a 48-bit guest physical address width) = 0x3 | 0x20 | (47 << 6) = 0xbe3
+    return isolation_log("tdx-isolation-log", 0xBE3, "TDX", "Group B 0xbe3, modelled")
+
+
+# ============================================================================================
+# 20. cpuid-msr-only: registers without sysfs
+# ============================================================================================
+
+def cpuid_msr_only():
+    snap = Snapshot("cpuid-msr-only")
+    ncpu = 4
+    cpus = list(range(ncpu))
+    # modelled: the registers of an Azure Standard_D4ds_v5 (the azure-d8ds-v5 host and words, 4 of
+    # its CPUs), taken by a script that ran `cpuid -r` and read /dev/cpu/N/msr as root: no sysfs,
+    # no kernel log.
+    h = {
+        "max": 0x4000000C,
+        "build": (10, 0, 20348, 2762, 2, 0),
+        "features": (0x0000AE7F, 0x00388030, 0x00000000, 0xC0BED7B2),
+        "hints": (0x00140C2C, 0x00000FFF, 0x0000002E, 0),
+        "limits": (0x00000800, 0x00000800, 0x00000000, 0),
+        0x40000006: (0x0000000E, 0, 0, 0),
+        0x4000000A: (0x003E0101, 0, 0, 0),
+        "lapic_per_jiffy": 0xC3500,
+    }
+    leaf0 = (0x00000015,) + VENDOR_INTEL
+    per_cpu = build_cpuid(cpus, leaf0, lambda c: (0x000606A6, leaf1_ebx(c, 4), 0xFEFA3223, 0x1F8BFBFF),
+                          hyperv_leaves(h))
+    snap.text("cpuid.txt", render_cpuid(per_cpu))
+    machine = modelled_msr_machine(0xC4D4, ncpu, (6, 1, 192), 72345678901, 2793437512, 0xC000000000000000)
+    add_msrs(snap, {c: healthy_linux_msrs(h, c, machine) for c in cpus})
+    snap.text("hvctl-snapshot.json", manifest(
+        "2026-11-30T11:00:00Z", "x86_64", "6.1.0-37-cloud-amd64",
+        "fixture: CPUID (cpu 0-3) and synthetic MSRs (cpu 0-3) of an Azure Standard_D4ds_v5, no sysfs and no "
+        "kernel log"))
+    return snap, h, per_cpu
+
+
 FIXTURES = [azure_d8ds_v5, ws2016_gen1, ws2019_phantom_cpus, wsl2_26100, azure_snp_cvm,
             azure_arm64, kvm_guest, bare_metal, kvm_hyperv_imitation, pasted_log,
-            vmbus_broken, custom_kernel, azure_degraded, ws2019_no_hv_kernel, pasted_log_ws2008r2]
+            vmbus_broken, custom_kernel, azure_degraded, ws2019_no_hv_kernel, pasted_log_ws2008r2,
+            azure_vmbus_only, azure_arm64_vmbus, snp_isolation_log, tdx_isolation_log, cpuid_msr_only]
 
 
 # ============================================================================================
@@ -2471,6 +2629,89 @@ VMBUS_SOURCES = """\
 """
 
 PROVENANCE = {
+    "azure-vmbus-only": """\
+# azure-vmbus-only — provenance
+
+A **VMBus tree sent in by another collection tool**: an Azure Standard_D64s_v5 (Gen2, 64 vCPUs) on
+Ubuntu 18.04's linux-azure **4.15** kernel. A support script copied `/sys/bus/vmbus`, the device
+directories it links to, DMI, the firmware marker and the CPU lists; the manifest was written by
+hand. There is **no `cpuid.txt`, no kernel log and no MSR capture**: whether this is Hyper-V has to
+come from VMBus (only Hyper-V offers one) and DMI.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| attributes absent | the 4.15 kernel predates them: `channels/<N>/subchannel_id`, `monitor_id` (4.16), `intr_in_full`, `intr_out_empty`, `out_full_first`, `out_full_total` (5.0), the device's `numa_node` (4.19), `driver_override` (2019, 5.4) and the bus's `hibernation` (5.12); versions from k6.1:Documentation/ABI/stable/sysfs-bus-vmbus and ABI/testing/sysfs-bus-vmbus |
+| 13 devices, 50 channels | NIC: min(VRSS_CHANNEL_DEFAULT 8, CPUs) = 8 channels; each SCSI controller (64 - 1) / storvsc_vcpus_per_sub_channel 4 = 15 sub-channels (drivers/net/hyperv, drivers/scsi/storvsc_drv.c); the integration devices of azure-d8ds-v5; one vPCI |
+| target CPUs | modelled with 6.1's init_vp_index() (4.15 spreads performance channels differently; the tree's values are what hvctl reads either way) |
+| DMI | Azure Gen2 strings and Azure's chassis asset tag (ref §11.2), as azure-d8ds-v5; serials root-only (EACCES) |
+| NIC and vPCI instance GUIDs | invented (the NIC's repeats a MAC-shaped prefix as Azure's do) |
+""",
+    "azure-arm64-vmbus": """\
+# azure-arm64-vmbus — provenance
+
+An **arm64 Azure VM captured without root**: Standard_D4ps_v5 (Ampere Altra, 4 vCPUs) on Ubuntu
+24.04 linux-azure 6.8, `hvctl snapshot` run as an ordinary user. arm64 has **no CPUID** (ref §1.13)
+and Ubuntu's default `kernel.dmesg_restrict=1` refuses the **kernel log** (recorded as `EPERM`), so
+the only Hyper-V evidence is the VMBus tree, DMI and the firmware: the everyday case the evidence
+rules are for.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| kernel log `EPERM` | k6.1:kernel/printk/printk.c check_syslog_permissions(): without CAP_SYSLOG under dmesg_restrict=1, syslog(2) and /dev/kmsg fail with EPERM; `proc/sys/kernel/dmesg_restrict` holds `1` |
+| VMBus devices | the azure-arm64 set (DM, heartbeat, KVP, shutdown, time sync, NIC with 4 channels, two SCSI, vPCI); instance GUIDs of the NIC and vPCI invented |
+| DMI | Azure Gen2 strings and asset tag (ref §11.2); serials root-only (EACCES) |
+| clocksource `arch_sys_counter` | ref §7.2 (no Hyper-V clocksource on arm64) |
+| `cpuN/online` for every CPU | arm64 cpu_can_disable() (PSCI), as azure-arm64 |
+""",
+    "snp-isolation-log": """\
+# snp-isolation-log — provenance
+
+A **partial snapshot made from a ticket**: the only Hyper-V line of an Azure SEV-SNP confidential
+VM's boot log, `Hyper-V: Isolation Config: Group A 0x1, Group B 0xba2`, and a manifest (x86_64,
+kernel release unknown). Group A 0x1: paravisor present; Group B 0xba2: isolation type 2 (SNP),
+shared GPA boundary active, boundary bit 46 (ref §1.11).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| line format | k6.1:arch/x86/kernel/cpu/mshyperv.c ms_hyperv_init_platform(), ref §7.1 |
+| Group A 0x1, Group B 0xba2 | CAP-LISA (the same values as azure-snp-cvm) |
+""",
+    "tdx-isolation-log": """\
+# tdx-isolation-log — provenance
+
+A **partial snapshot made from a ticket**: the only Hyper-V line of an Azure TDX confidential VM's
+boot log, `Hyper-V: Isolation Config: Group A 0x1, Group B 0xbe3`, and a manifest (x86_64, kernel
+release unknown). Group B 0xbe3: isolation type 3 (TDX), shared GPA boundary active, boundary bit
+47 (ref §1.11).
+
+## Sources
+
+| value | source |
+| --- | --- |
+| line format | k6.1:arch/x86/kernel/cpu/mshyperv.c, ref §7.1 |
+| Group B 0xbe3 | modelled: type 3 = `HV_ISOLATION_TYPE_TDX` (ref §1.11, newer kernels), bit 5 set, bits 11:6 = 47, the shared bit of a 48-bit guest physical address width |
+""",
+    "cpuid-msr-only": """\
+# cpuid-msr-only — provenance
+
+**Registers without sysfs**: the CPUID leaves (CPUs 0-3) and synthetic MSRs (CPUs 0-3) of an
+Azure Standard_D4ds_v5, taken by a script that ran `cpuid -r` and read `/dev/cpu/N/msr` as root.
+No sysfs, no kernel log: the CPU list has to come from the `CPU N:` blocks and `msr/cpuN.txt`.
+
+## Sources
+
+| value | source |
+| --- | --- |
+| hypervisor leaves, host build 20348 | as azure-d8ds-v5 (CAP-CS words), 4 CPUs |
+| leaf 1 | azure-d8ds-v5's Ice Lake-SP signature, APIC IDs 0-3, 4 logical CPUs |
+| MSR values | healthy 6.1 guest (ref §2.3), modelled page addresses and counters |
+""",
     "custom-kernel": """\
 # custom-kernel — provenance
 

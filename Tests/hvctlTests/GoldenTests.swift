@@ -38,7 +38,8 @@ import Testing
                 do {
                     let output = try CommandHarness.run(arguments)
                     rendered =
-                        output.stdout + "\n--- stderr ---\n" + output.warnings.joined(separator: "\n")
+                        output.stdout + "\n--- stderr ---\n"
+                        + output.stderrLines(verbose: false).joined(separator: "\n")
                         + "\n--- exit \(output.status.rawValue) ---\n"
                     if json { try checkJSON(output.stdout, fixture: fixture, command: command.name) }
                 } catch let failure as CommandFailure {

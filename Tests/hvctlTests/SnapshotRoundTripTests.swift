@@ -19,7 +19,8 @@ import Testing
         var text: String
         do {
             let output = try CommandHarness.run(["--snapshot", snapshot] + command + ["--json"])
-            text = "status \(output.status)\n" + output.stdout + output.warnings.joined(separator: "\n")
+            text =
+                "status \(output.status)\n" + output.stdout + output.stderrLines(verbose: true).joined(separator: "\n")
         } catch let failure as CommandFailure {
             text = "failure \(failure.status): \(failure.message) \(failure.hint ?? "")"
         } catch {
@@ -48,7 +49,16 @@ import Testing
         try FixtureRootTree.write(path, try manifest.encoded().get())
     }
 
-    @Test(arguments: FixturePaths.snapshotNames)
+    /// Fixtures with a kernel log: a --root tree's log is this machine's unless --kernel-log gives
+    /// one, and "no log" cannot be given (the partial captures of issue 13 are checked through
+    /// --snapshot below).
+    static var withKernelLog: [String] {
+        FixturePaths.snapshotNames.filter {
+            FileManager.default.fileExists(atPath: FixturePaths.snapshot($0) + "/kernel.log")
+        }
+    }
+
+    @Test(arguments: withKernelLog)
     func aFixtureUsedAsRootRoundTrips(_ name: String) throws {
         let fixture = FixturePaths.snapshot(name)
         let tree = try FixtureRootTree(fixture: fixture)

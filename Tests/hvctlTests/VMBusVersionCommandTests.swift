@@ -40,7 +40,7 @@ import Testing
     func noVMBusExits69(_ fixture: String) throws {
         let output = try run(fixture)
         #expect(output.status == .notApplicable)
-        #expect(output.warnings.last?.hasPrefix("hvctl: no VMBus on") == true)
+        #expect(output.stderrLines(verbose: true).last?.hasPrefix("hvctl: no VMBus on") == true)
     }
 
     @Test func theCapIsLabelledACap() throws {

@@ -8,7 +8,8 @@ public struct CPUInventory: Sendable, Equatable {
         /// nil when `online` was not captured.
         public var online: Bool?
         /// Has a `cpuN/online` file: the kernel lets it go offline (on x86 the boot CPU has none).
-        public var hotpluggable: Bool
+        /// nil when `/sys/devices/system/cpu` was not captured: then nobody knows (issue 13).
+        public var hotpluggable: Bool?
         /// `isolcpus=managed_irq`: the kernel refuses channel interrupts there (§3.4).
         public var managedIRQIsolated: Bool
         public var isolated: Bool
@@ -29,8 +30,13 @@ public struct CPUInventory: Sendable, Equatable {
     /// VP_INDEX (reference §2.2), read only when asked: an MSR read needs root and the msr module.
     public static let vpIndexMSR: UInt32 = 0x4000_0002
 
-    public static func read(_ machine: any Machine, readVPIndex: Bool = true) -> CPUInventory {
+    /// - Parameter channelTargets: the VMBus channels' target CPUs, the last source of the CPU list
+    ///   when nothing else holds one (a capture of VMBus alone).
+    public static func read(_ machine: any Machine, readVPIndex: Bool = true, channelTargets: [Int] = [])
+        -> CPUInventory
+    {
         var (topology, diagnostics) = CPUTopology.read(from: machine)
+        topology.fillFromChannelTargets(channelTargets)
         let cmdline = machine.attribute(at: KernelCommandLine.path).map(KernelCommandLine.parse)
         let command = (try? cmdline.get()) ?? KernelCommandLine()
         let sysIsolated = machine.attribute(at: CPUTopology.directory + "/isolated").map { CPUList(parsing: $0) }
@@ -40,8 +46,10 @@ public struct CPUInventory: Sendable, Equatable {
         var entries: [Entry] = []
         for cpu in all.sorted() {
             let path = CPUTopology.directory + "/cpu\(cpu)/online"
-            let hotpluggable: Bool
-            if case .failure(.absent) = machine.attributeBytes(at: path) {
+            let hotpluggable: Bool?
+            if topology.onlineSource != .sysfs {
+                hotpluggable = nil
+            } else if case .failure(.absent) = machine.attributeBytes(at: path) {
                 hotpluggable = false
             } else {
                 hotpluggable = true
@@ -61,7 +69,8 @@ public struct CPUInventory: Sendable, Equatable {
                     isolated: isolated?.contains(cpu) ?? command.isolated.contains(cpu),
                     nohzFull: command.nohzFull.contains(cpu), numaNode: nodes[cpu], vpIndex: vpIndex))
         }
-        if topology.possible == nil { topology.possible = CPUList(all.sorted()) }
+        // Without sysfs the possible CPUs are unknown: only the online ones were seen.
+        if topology.possible == nil && topology.onlineSource == .sysfs { topology.possible = CPUList(all.sorted()) }
         return CPUInventory(topology: topology, entries: entries, diagnostics: diagnostics)
     }
 

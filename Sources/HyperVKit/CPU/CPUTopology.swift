@@ -5,6 +5,26 @@ public struct CPUTopology: Sendable, Equatable, Codable {
     public var possible: CPUList?
     public var present: CPUList?
     public var online: CPUList?
+    /// Where `online` came from (issue 13): `sysfs`, or, when sysfs was not captured, the
+    /// register captures, `/proc/interrupts` or the VMBus channels' target CPUs (a lower bound).
+    public var onlineSource: OnlineSource?
+
+    public enum OnlineSource: String, Sendable, Codable {
+        case sysfs
+        case registerCaptures = "register_captures"
+        case procInterrupts = "proc_interrupts"
+        case channelTargets = "channel_targets"
+
+        /// In words, for text output.
+        public var title: String {
+            switch self {
+            case .sysfs: return "/sys/devices/system/cpu/online"
+            case .registerCaptures: return "the CPUID and MSR captures (cpuid.txt, msr/cpuN.txt)"
+            case .procInterrupts: return "the CPU columns of /proc/interrupts"
+            case .channelTargets: return "the VMBus channels' target CPUs (at least these)"
+            }
+        }
+    }
 
     public static let directory = "/sys/devices/system/cpu"
 
@@ -33,8 +53,26 @@ public struct CPUTopology: Sendable, Equatable, Codable {
                 return nil
             }
         }
-        let topology = CPUTopology(possible: list("possible"), present: list("present"), online: list("online"))
+        var topology = CPUTopology(possible: list("possible"), present: list("present"), online: list("online"))
+        if topology.online != nil {
+            topology.onlineSource = .sysfs
+        } else if let cpus = machine.capturedRegisterCPUs {
+            topology.online = CPUList(cpus)
+            topology.onlineSource = .registerCaptures
+        } else if case .success(let text) = machine.text(at: ProcInterrupts.path), let cpus = ProcInterrupts.cpus(text)
+        {
+            topology.online = CPUList(cpus)
+            topology.onlineSource = .procInterrupts
+        }
         return (topology, diagnostics)
+    }
+
+    /// When nothing else gave a list: the CPUs channel interrupts target, which are online (the
+    /// kernel moves them off a CPU before it goes offline) but may not be all of them.
+    public mutating func fillFromChannelTargets(_ targets: [Int]) {
+        guard online == nil, !targets.isEmpty else { return }
+        online = CPUList(Array(Set(targets)).sorted())
+        onlineSource = .channelTargets
     }
 
     /// Possible but not present: hot-add CPUs that never arrive on Hyper-V (§6.3).
@@ -45,6 +83,7 @@ public struct CPUTopology: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case possible, present, online
+        case onlineSource = "online_source"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -52,6 +91,7 @@ public struct CPUTopology: Sendable, Equatable, Codable {
         try container.encode(possible?.description, forKey: .possible)
         try container.encode(present?.description, forKey: .present)
         try container.encode(online?.description, forKey: .online)
+        try container.encode(onlineSource, forKey: .onlineSource)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,5 +99,6 @@ public struct CPUTopology: Sendable, Equatable, Codable {
         possible = try container.decodeIfPresent(String.self, forKey: .possible).flatMap { CPUList(parsing: $0) }
         present = try container.decodeIfPresent(String.self, forKey: .present).flatMap { CPUList(parsing: $0) }
         online = try container.decodeIfPresent(String.self, forKey: .online).flatMap { CPUList(parsing: $0) }
+        onlineSource = try container.decodeIfPresent(OnlineSource.self, forKey: .onlineSource)
     }
 }

@@ -5,6 +5,8 @@ public struct OfflineVerdict: Sendable, Equatable {
         case alreadyOffline = "already_offline"
         case connectCPU = "connect_cpu"
         case notHotpluggable = "not_hotpluggable"
+        /// `/sys/devices/system/cpu` was not captured: whether the CPU has an online file is unknown.
+        case hotplugUnknown = "hotplug_unknown"
         case boundChannels = "bound_channels"
         case vmbusTooOld = "vmbus_too_old"
         case vmbusVersionUnknown = "vmbus_version_unknown"
@@ -77,8 +79,14 @@ public enum OfflineCheck {
         if cpu == 0 && vmbus.present == true {
             block(.connectCPU, "CPU 0 is the VMBus connect CPU: Hyper-V cannot change it once VMBus is connected")
         }
-        if !entry.hotpluggable {
-            block(.notHotpluggable, "CPU \(cpu) has no online file: the kernel does not let it go offline")
+        switch entry.hotpluggable {
+        case false?: block(.notHotpluggable, "CPU \(cpu) has no online file: the kernel does not let it go offline")
+        case nil:
+            block(
+                .hotplugUnknown,
+                "whether CPU \(cpu) may go offline is unknown: /sys/devices/system/cpu (its online file) was not captured"
+            )
+        case true?: break
         }
         for device in vmbus.devices {
             for channel in device.channels where channel.targetCPU == cpu {

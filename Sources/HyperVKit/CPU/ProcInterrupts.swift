@@ -15,6 +15,14 @@ public struct ProcInterrupts: Sendable, Equatable {
 
     public static let path = "/proc/interrupts"
 
+    /// The CPU numbers of the header alone (the online CPUs), without parsing the rows.
+    public static func cpus(_ text: String) -> [Int]? {
+        guard let header = text.split(separator: "\n", maxSplits: 1).first else { return nil }
+        let words = header.split(separator: " ", omittingEmptySubsequences: true)
+        let cpus = words.compactMap { word -> Int? in word.hasPrefix("CPU") ? Int(word.dropFirst(3)) : nil }
+        return cpus.isEmpty || cpus.count != words.count ? nil : cpus
+    }
+
     /// Parses the text; rows that do not fit the header are skipped, so one odd line never hides
     /// the rest.
     public static func parse(_ text: String) -> ProcInterrupts? {

@@ -99,11 +99,15 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
     public let name: String
     /// Always holds all four registers; a nil value is unknown.
     public let registers: [Register: DecodedRegister?]
+    /// How the kernel uses a leaf only newer kernels read (`LeafPresence.kernelNotes`); the JSON
+    /// key `note` is there only then.
+    public var note: String?
 
-    public init(leaf: UInt32, name: String, registers: [Register: DecodedRegister?]) {
+    public init(leaf: UInt32, name: String, registers: [Register: DecodedRegister?], note: String? = nil) {
         self.leaf = leaf
         self.name = name
         self.registers = Dictionary(uniqueKeysWithValues: Register.allCases.map { ($0, registers[$0] ?? nil) })
+        self.note = note
     }
 
     /// One register, nil when unknown.
@@ -112,13 +116,14 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case leaf, name, registers
+        case leaf, name, note, registers
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(HexString.format(leaf), forKey: .leaf)
         try container.encode(name, forKey: .name)
+        if let note { try container.encode(note, forKey: .note) }
         var registerContainer = container.nestedContainer(keyedBy: NameKey.self, forKey: .registers)
         for register in Register.allCases {
             try registerContainer.encode(self.register(register), forKey: NameKey(register.rawValue))
@@ -139,6 +144,8 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
             let value = try registerContainer.decodeIfPresent(DecodedRegister.self, forKey: key)
             registers.updateValue(value, forKey: register)
         }
-        self.init(leaf: leaf, name: try container.decode(String.self, forKey: .name), registers: registers)
+        self.init(
+            leaf: leaf, name: try container.decode(String.self, forKey: .name), registers: registers,
+            note: try container.decodeIfPresent(String.self, forKey: .note))
     }
 }

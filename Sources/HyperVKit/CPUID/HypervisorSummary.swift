@@ -48,11 +48,18 @@ public struct HypervisorSummary: Sendable, Codable, Equatable {
     ///
     /// Only the leaves `LeafPresence` trusts are used. On a machine that is not Hyper-V by §1.1,
     /// the other leaves do not carry Hyper-V's meaning, so everything but `hypervisor` is unknown.
+    ///   - fromHyperVLog: the leaves come from a kernel log holding Hyper-V lines: the kernel prints
+    ///     any of them only once it has detected Hyper-V, so one line (an isolation line alone, a
+    ///     Vmbus version alone) is enough (issue 13).
     public static func make(
-        leaves: HypervisorLeaves, hypervisorPresentBit: Bool?, architecture: Architecture
+        leaves: HypervisorLeaves, hypervisorPresentBit: Bool?, architecture: Architecture, fromHyperVLog: Bool = false
     ) -> HypervisorSummary {
         let present = LeafPresence.presentLeaves(leaves, hypervisorPresentBit: hypervisorPresentBit)
-        let identity = identify(present, hypervisorPresentBit: hypervisorPresentBit)
+        var identity = identify(present, hypervisorPresentBit: hypervisorPresentBit)
+        if fromHyperVLog && hypervisorPresentBit == nil && identity.vendor == nil {
+            identity.present = true
+            identity.isHyperV = true
+        }
         guard identity.isHyperV else {
             return HypervisorSummary(
                 hypervisor: identity, host: nil, partition: Partition(role: nil),
@@ -60,8 +67,10 @@ public struct HypervisorSummary: Sendable, Codable, Equatable {
                 limits: Limits(maxVirtualProcessors: nil, maxLogicalProcessors: nil))
         }
         return HypervisorSummary(
-            hypervisor: identity, host: host(present), partition: Partition(role: role(present)),
-            isolation: isolation(present), nested: nested(present, architecture: architecture),
+            hypervisor: identity, host: host(present),
+            partition: Partition(role: role(present), roleLinux61: roleLinux61(present)),
+            isolation: isolation(present, impliedByLog: fromHyperVLog),
+            nested: nested(present, architecture: architecture),
             limits: limits(present))
     }
 
@@ -99,9 +108,18 @@ public struct HypervisorSummary: Sendable, Codable, Equatable {
         return Host(version: HostVersion(eax: eax, ebx: ebx, ecx: ecx, edx: edx))
     }
 
-    /// Root when 0x40000003 EBX[12] (`HV_CPU_MANAGEMENT`) is set and EBX[22] (`HV_ISOLATION`) is
-    /// clear, as `ms_hyperv_init_platform()` decides (it then logs "running as root partition").
+    /// Mainline (`hv_identify_partition_type()`, issue 13): with 0x40000003 EBX[0]
+    /// (`HV_CREATE_PARTITIONS`) set and EBX[22] (`HV_ISOLATION`) clear, root when EBX[12]
+    /// (`HV_CPU_MANAGEMENT`) is set too ("running as root partition"), else L1VH ("running as L1VH
+    /// partition"); a child otherwise.
     static func role(_ leaves: HypervisorLeaves) -> Role? {
+        guard let ebx = leaves[0x4000_0003]?.ebx else { return nil }
+        guard ebx & 1 != 0, ebx & (1 << 22) == 0 else { return .child }
+        return ebx & (1 << 12) != 0 ? .root : .l1vh
+    }
+
+    /// Linux 6.1 (`arch/x86/kernel/cpu/mshyperv.c`): root when EBX[12] is set and EBX[22] clear.
+    static func roleLinux61(_ leaves: HypervisorLeaves) -> Role? {
         guard let ebx = leaves[0x4000_0003]?.ebx else { return nil }
         return ebx & (1 << 12) != 0 && ebx & (1 << 22) == 0 ? .root : .child
     }
@@ -116,8 +134,12 @@ extension HypervisorSummary {
     /// - `shared_gpa_boundary_bits` (EBX[11:6]) only when EBX[5] (`HV_SHARED_GPA_BOUNDARY_ACTIVE`)
     ///   is set: newer kernels compute the boundary only then; 6.1 computed it unconditionally.
     /// - `type` is EBX[3:0]: 0-3 by name (3 = TDX, newer kernels), anything else `unknown`.
-    static func isolation(_ leaves: HypervisorLeaves) -> Isolation {
-        guard let privileges = leaves[0x4000_0003]?.ebx else {
+    ///
+    /// From a kernel log without the privilege line, the isolation line itself implies EBX[22]:
+    /// `ms_hyperv_init_platform()` prints it only inside `if (priv_high & HV_ISOLATION)`.
+    static func isolation(_ leaves: HypervisorLeaves, impliedByLog: Bool = false) -> Isolation {
+        let impliedIsolated = impliedByLog && leaves[0x4000_000C]?.ebx != nil
+        guard let privileges = leaves[0x4000_0003]?.ebx ?? (impliedIsolated ? 1 << 22 : nil) else {
             return Isolation(type: nil, paravisor: nil, sharedGpaBoundaryBits: nil)
         }
         guard privileges & (1 << 22) != 0 else {

@@ -74,29 +74,42 @@ extension HypervisorSummary {
         }
     }
 
-    /// The partition's role (reference §1.4.2, `arch/x86/kernel/cpu/mshyperv.c`).
+    /// The partition's role (reference §1.4.2; mainline `drivers/hv/hv_common.c`
+    /// `hv_identify_partition_type()`): `l1vh` is a guest that may create partitions of its own.
     public enum Role: String, Sendable, Codable {
         case child, root
+        case l1vh
     }
 
     /// `partition` of json-contract.md.
     public struct Partition: Sendable, Codable, Equatable {
-        /// nil when leaf 0x40000003 EBX is unknown.
+        /// By mainline's rule; nil when leaf 0x40000003 EBX is unknown.
         public var role: Role?
+        /// By Linux 6.1's rule (`ms_hyperv_init_platform()`: CpuManagement without Isolation is
+        /// root), which a 6.1 log's "running as root partition" line follows; nil when unknown.
+        public var roleLinux61: Role?
 
-        public init(role: Role?) { self.role = role }
+        public init(role: Role?, roleLinux61: Role? = nil) {
+            self.role = role
+            self.roleLinux61 = roleLinux61
+        }
 
-        enum CodingKeys: String, CodingKey { case role }
+        enum CodingKeys: String, CodingKey {
+            case role
+            case roleLinux61 = "role_linux_6_1"
+        }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(role, forKey: .role)
+            try container.encode(roleLinux61, forKey: .roleLinux61)
         }
     }
 
     /// Isolation types of leaf 0x4000000C EBX[3:0] (reference §1.11); any other value is `unknown`.
+    /// 4 is Arm CCA, as openvmm's `HvPartitionIsolationType::CCA` names it (Linux has no name).
     public enum IsolationType: String, Sendable, Codable {
-        case none, vbs, snp, tdx, unknown
+        case none, vbs, snp, tdx, cca, unknown
 
         public init(value: UInt32) {
             switch value {
@@ -104,6 +117,7 @@ extension HypervisorSummary {
             case 1: self = .vbs
             case 2: self = .snp
             case 3: self = .tdx
+            case 4: self = .cca
             default: self = .unknown
             }
         }

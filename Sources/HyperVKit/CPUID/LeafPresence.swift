@@ -21,14 +21,40 @@ public enum LeafPresence {
     ///   trusted only when 0x40000081 EAX is "VS#1" (what 6.1's `ms_hyperv_msi_ext_dest_id()`
     ///   checks before reading 0x40000082).
     /// A rule whose input is unknown (the kernel log gives no 0x40000000/0x40000001) does not apply.
+    /// Two leaves newer kernels read where 6.1 would not (issue 13, mainline
+    /// `arch/x86/kernel/cpu/mshyperv.c`) are kept too, with a note saying so (`kernelNotes`):
+    /// 0x40000082 without the "VS#1" check, and 0x4000000C whenever 0x40000003 EBX[22] is set, even
+    /// above the maximum leaf.
     public static func presentLeaves(_ leaves: HypervisorLeaves, hypervisorPresentBit: Bool?) -> HypervisorLeaves {
         if hypervisorPresentBit == false { return [:] }
         let maxLeaf = leaves[0x4000_0000]?.eax
         let interface = leaves[0x4000_0001]?.eax
         let stackTrusted = leaves[0x4000_0081]?.eax == virtualizationStackInterface
+        let notes = kernelNotes(leaves, hypervisorPresentBit: hypervisorPresentBit)
         return leaves.filter { leaf, _ in
-            isPresent(leaf, maxLeaf: maxLeaf, interface: interface, stackTrusted: stackTrusted)
+            isPresent(leaf, maxLeaf: maxLeaf, interface: interface, stackTrusted: stackTrusted) || notes[leaf] != nil
         }
+    }
+
+    /// The leaves kept only by newer kernels' rules, each with how the kernel uses it.
+    public static func kernelNotes(_ leaves: HypervisorLeaves, hypervisorPresentBit: Bool?) -> [UInt32: String] {
+        guard hypervisorPresentBit != false else { return [:] }
+        let maxLeaf = leaves[0x4000_0000]?.eax
+        let interface = leaves[0x4000_0001]?.eax
+        guard interface == nil || interface == hyperVInterface else { return [:] }
+        var notes: [UInt32: String] = [:]
+        if leaves[0x4000_0082] != nil, leaves[0x4000_0081]?.eax != virtualizationStackInterface {
+            notes[0x4000_0082] =
+                "read by newer kernels without the 0x40000081 \"VS#1\" check; Linux 6.1 reads it only after that check"
+        }
+        if let maxLeaf, maxLeaf < 0x4000_000C, leaves[0x4000_000C] != nil,
+            let ebx = leaves[0x4000_0003]?.ebx, ebx & (1 << 22) != 0
+        {
+            notes[0x4000_000C] =
+                "above the maximum leaf \(HexString.format(maxLeaf)), read by Linux because 0x40000003 EBX[22] "
+                + "(isolation) is set"
+        }
+        return notes
     }
 
     static func isPresent(_ leaf: UInt32, maxLeaf: UInt32?, interface: UInt32?, stackTrusted: Bool) -> Bool {

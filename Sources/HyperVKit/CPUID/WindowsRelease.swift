@@ -62,6 +62,10 @@ public enum WindowsRelease {
         Entry(
             build: 26100, major: 10, minor: 0, name: "Windows Server 2025 (LTSC 2025) / Windows 11 24H2",
             thirdPartyOnly: false),
+        // Not in reference §8 (issue 13): Windows 11 25H2 shares 24H2's servicing branch with a new
+        // build number, 26200 (Microsoft's Windows 11 release information; an enablement package
+        // over 26100). Third-party confirmed only here, as 22631 is.
+        Entry(build: 26200, major: 10, minor: 0, name: "Windows 11 25H2", thirdPartyOnly: true),
     ]
 
     /// "Windows Server 2022 (LTSC 2022)" etc. for a build in reference §8, nil otherwise (never guess).

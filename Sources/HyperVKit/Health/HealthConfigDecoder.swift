@@ -87,7 +87,7 @@ public struct HealthConfigDecoder {
     }
 
     func isolation(_ node: ConfigNode, into configuration: inout HealthConfiguration) throws(HealthConfigError) {
-        let names = ["none", "vbs", "snp", "tdx"]
+        let names = ["none", "vbs", "snp", "tdx", "cca"]
         for (key, value) in try table(node, "isolation") {
             guard key == "expected" else { throw unknown(key, in: "isolation", value, known: ["expected"]) }
             let text = try string(value, "isolation.expected", expected: "one of " + names.joined(separator: ", "))

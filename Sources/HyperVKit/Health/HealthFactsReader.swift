@@ -10,15 +10,15 @@ public enum HealthFactsReader {
         var log = KernelLogReading(machine)
         let needs = expand(inputs)
         var dmi: DMIInfo?
+        if needs.contains(.clocksource) {
+            let (clock, diagnostics) = ClockSource.read(from: machine)
+            facts.clocksource = clock
+            facts.diagnostics += diagnostics
+        }
         if needs.contains(.hypervisor) { dmi = readHypervisor(machine, log: &log, into: &facts) }
         if needs.contains(.topology) {
             let (topology, diagnostics) = CPUTopology.read(from: machine)
             facts.topology = topology
-            facts.diagnostics += diagnostics
-        }
-        if needs.contains(.clocksource) {
-            let (clock, diagnostics) = ClockSource.read(from: machine)
-            facts.clocksource = clock
             facts.diagnostics += diagnostics
         }
         if needs.contains(.vmbus) { readVMBus(machine, into: &facts) }
@@ -54,7 +54,8 @@ public enum HealthFactsReader {
     static func readHypervisor(_ machine: any Machine, log: inout KernelLogReading, into facts: inout HealthFacts)
         -> DMIInfo
     {
-        switch FeaturesReportBuilder.build(machine, source: .auto, log: &log) {
+        let features = FeaturesReportBuilder.build(machine, source: .auto, log: &log)
+        switch features {
         case .success(let report):
             facts.features = report
             facts.privileges = PartitionPrivileges(report: report)
@@ -64,9 +65,8 @@ public enum HealthFactsReader {
         }
         let (dmi, dmiDiagnostics) = DMIInfo.read(from: machine)
         facts.diagnostics += dmiDiagnostics
-        let detected = (try? log.facts().get())?.hypervisorDetected
         let identity = InfoReportBuilder.identify(
-            machine, features: facts.features, dmi: dmi, kernelDetected: detected)
+            machine, features: features, log: &log, dmi: dmi, clock: facts.clocksource)
         facts.identity = identity
         facts.environment = HostEnvironment.detect(
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)

@@ -4,7 +4,7 @@ enum IsolationCheck {
         id: "isolation.expected", severity: .fail, title: "Expected isolation type",
         reason: "A confidential VM that boots without its isolation (or a fleet that must not run isolated) is "
             + "a deployment error. The type is 0x4000000C EBX[3:0] (none, VBS, SEV-SNP, TDX; reference §1.11), "
-            + "read only when 0x40000003 EBX[22] is set. Set isolation.expected to none, vbs, snp or tdx; "
+            + "read only when 0x40000003 EBX[22] is set. Set isolation.expected to none, vbs, snp, tdx or cca; "
             + "skipped when not configured.",
         inputs: [.hypervisor], evaluate: evaluate)
 

@@ -18,12 +18,14 @@ enum RingsFullCheck {
         var flagged: [HealthValue] = []
         var names: [String] = []
         var checked = 0
+        var countsUnknown = 0
         for device in state.devices {
             for channel in device.channels {
                 let outbound = channel.outboundFill(ringSize: device.outboundRingSize)
                 let inbound = channel.inboundFill(ringSize: device.inboundRingSize)
                 guard outbound != nil || inbound != nil || channel.outFullTotal != nil else { continue }
                 checked += 1
+                if channel.outFullTotal == nil { countsUnknown += 1 }
                 let full = (channel.outFullTotal ?? 0) > 0
                 let fuller = [outbound, inbound].contains { ($0 ?? 0) > limit }
                 guard full || fuller else { continue }
@@ -33,13 +35,21 @@ enum RingsFullCheck {
         }
         let details: HealthDetails = [
             "max_fill_percent": .number(limit), "channels_checked": .int(checked), "channels": .array(flagged),
+            "full_counts_unknown": .int(countsUnknown),
         ]
         guard flagged.isEmpty else {
             return .problem("\(HealthText.count(flagged.count, "channel")) full: " + HealthText.list(names), details)
         }
+        guard checked > 0 else { return .skip("no channel's ring state could be read") }
+        // Unknown is never "no full-ring writes" (out_full_total exists since kernel 5.0).
+        let writes =
+            countsUnknown == 0
+            ? "no full-ring writes"
+            : countsUnknown == checked
+                ? "full-ring writes unknown (no out_full_total: a kernel before 5.0, or not captured)"
+                : "no full-ring writes on \(checked - countsUnknown), unknown on \(countsUnknown)"
         return .pass(
-            "\(HealthText.count(checked, "channel")): no full-ring writes, every ring under \(Int(limit))% full",
-            details)
+            "\(HealthText.count(checked, "channel")): \(writes), every ring under \(Int(limit))% full", details)
     }
 
     static func entry(_ device: VMBusDevice, _ channel: VMBusChannel, outbound: Double?, inbound: Double?)

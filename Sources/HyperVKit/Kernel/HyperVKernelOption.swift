@@ -26,7 +26,8 @@ public struct HyperVKernelOption: Sendable, Hashable {
     public let kconfig: String
 }
 
-/// The Hyper-V options of Linux 6.1, in the order `hvctl kernel` lists them.
+/// The Hyper-V options of Linux 6.1 and the newer ones (marked so), in the order `hvctl kernel`
+/// lists them.
 public enum HyperVKernelOptionCatalog {
     private static let both: Set<Architecture> = [.x86_64, .aarch64]
     private static let x86: Set<Architecture> = [.x86_64]
@@ -47,6 +48,23 @@ public enum HyperVKernelOptionCatalog {
             "drivers/hv/Kconfig"),
         option(
             "CONFIG_HYPERV_TIMER", .bool, x86, "Hyper-V clocksource and clock events (def_bool HYPERV && X86)",
+            "drivers/hv/Kconfig"),
+        // Newer kernels (issue 13, mainline drivers/hv/Kconfig): CONFIG_HYPERV_VMBUS builds hv_vmbus,
+        // and HYPERV_UTILS and HYPERV_BALLOON depend on it; a 6.1 config has none of these four.
+        option(
+            "CONFIG_HYPERV_VMBUS", .tristate, module: "hv_vmbus", both,
+            "newer kernels: VMBus itself (hv_vmbus), split from CONFIG_HYPERV; the VMBus drivers depend on it",
+            "drivers/hv/Kconfig"),
+        option(
+            "CONFIG_MSHV_ROOT", .tristate, module: "mshv_root", x86,
+            "newer kernels: Linux as the root partition of the Microsoft Hypervisor (/dev/mshv)", "drivers/hv/Kconfig"),
+        option(
+            "CONFIG_HYPERV_VTL_MODE", .bool, x86,
+            "newer kernels: Linux running in a virtual trust level above 0 (VTL2, as a paravisor)",
+            "drivers/hv/Kconfig"),
+        option(
+            "CONFIG_MSHV_VTL", .tristate, module: "mshv_vtl", x86,
+            "newer kernels: the VTL interface a paravisor such as OpenHCL uses (needs HYPERV_VTL_MODE)",
             "drivers/hv/Kconfig"),
         option(
             "CONFIG_HYPERV_UTILS", .tristate, module: "hv_utils", drivers: ["hv_utils"], both,

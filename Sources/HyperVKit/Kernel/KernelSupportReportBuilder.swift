@@ -13,14 +13,18 @@ public enum KernelSupportReportBuilder {
         let registered = registeredDrivers(machine, diagnostics: &diagnostics)
         // A partial snapshot (a pasted log) has no /sys: module states are unknown, not "not loaded".
         let sysCaptured = machine.isDirectory("/sys")
+        // hv_vmbus is built by CONFIG_HYPERV (6.1) or CONFIG_HYPERV_VMBUS (newer): one read each module.
+        var modules: [String: ModuleSysfs] = [:]
         let options = HyperVKernelOptionCatalog.options(for: machine.architecture).map { option in
             readOption(
                 option, machine: machine, config: config.config, registered: registered, sysCaptured: sysCaptured,
-                known: knownParameters(bus), diagnostics: &diagnostics)
+                known: knownParameters(bus), modules: &modules, diagnostics: &diagnostics)
         }
         var moduleStates: [String: ModuleState] = [:]
         for option in options {
-            if let module = option.option.module, let state = option.moduleState { moduleStates[module] = state }
+            if let module = option.option.module, let state = option.moduleState, moduleStates[module] == nil {
+                moduleStates[module] = state
+            }
         }
         let context = DriverContext(
             registeredDrivers: registered, moduleStates: moduleStates, config: config.config,
@@ -58,7 +62,8 @@ public enum KernelSupportReportBuilder {
 
     static func readOption(
         _ option: HyperVKernelOption, machine: any Machine, config: KernelConfig?, registered: Set<String>,
-        sysCaptured: Bool, known: [String: [String: String]] = [:], diagnostics: inout [Diagnostic]
+        sysCaptured: Bool, known: [String: [String: String]] = [:], modules: inout [String: ModuleSysfs],
+        diagnostics: inout [Diagnostic]
     ) -> KernelSupportReport.Option {
         let value = config?[option.name]
         let drivers = option.drivers.filter(registered.contains)
@@ -66,8 +71,15 @@ public enum KernelSupportReportBuilder {
             option: option, value: value, configKnown: config != nil, sysfs: nil, moduleState: nil,
             registeredDrivers: drivers)
         guard let module = option.module, sysCaptured else { return entry }
-        let (sysfs, problems) = KernelModuleReader.read(machine, module: module, known: known[module] ?? [:])
-        diagnostics += problems
+        let sysfs: ModuleSysfs
+        if let read = modules[module] {
+            sysfs = read
+        } else {
+            let (read, problems) = KernelModuleReader.read(machine, module: module, known: known[module] ?? [:])
+            diagnostics += problems
+            modules[module] = read
+            sysfs = read
+        }
         entry.sysfs = sysfs
         entry.moduleState = ModuleState.decide(
             sysfs: sysfs, driverRegistered: !drivers.isEmpty, config: value, configKnown: config != nil)

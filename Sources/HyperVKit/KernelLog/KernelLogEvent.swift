@@ -43,7 +43,7 @@ extension KernelLogEvent {
         switch line.message {
         case .privilegeFlagsExt, .privilegeFlags, .featuresMisc, .features:
             self = .privilege(try Self.privilege(line, &fields))
-        case .hostBuild, .hypervisorBuild, .legacyHostBuild:
+        case .hostBuild, .hypervisorBuild, .legacyHostBuild, .legacyOSHostBuild:
             self = .host(try HostBuildFields.decode(line.message, &fields), Self.hostFormat(line.message))
         case .legacyVMBusHostBuild:
             let host = try HostBuildFields.decode(line.message, &fields)
@@ -67,7 +67,8 @@ extension KernelLogEvent {
         case .kvpIC, .timeSyncIC, .heartbeatIC, .shutdownIC, .vssIC, .fcopyIC, .dynamicMemoryProtocol, .synthvidFB,
             .synthvidDRM, .vpciProtocol, .nvspProtocol:
             self = .deviceProtocol(try DeviceProtocolLine.decode(line, &fields))
-        case .rootPartition, .nestedHypervisor, .ipiHypercalls, .remoteTLBFlush, .crashKexecPostNotifiers,
+        case .rootPartition, .l1vhPartition, .nestedHypervisor, .ipiHypercalls, .remoteTLBFlush,
+            .crashKexecPostNotifiers,
             .vmbusUnableToConnect, .hypercallMSRUnavailable, .vpIndexMSRUnavailable, .tscUnstable:
             self = .flag(line.message)
         }
@@ -102,6 +103,7 @@ extension KernelLogEvent {
         case .hypervisorBuild: return .hypervisorBuild
         case .legacyHostBuild: return .legacy
         case .legacyVMBusHostBuild: return .legacyVMBus
+        case .legacyOSHostBuild: return .legacyHostOS
         default: return .hostBuild
         }
     }

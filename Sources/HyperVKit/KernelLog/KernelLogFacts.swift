@@ -38,6 +38,8 @@ public struct KernelLogFacts: Sendable, Equatable {
     /// The last `clocksource: Switched to clocksource X`.
     public var clocksource: String?
     public var runningAsRootPartition: Bool
+    /// `Hyper-V: running as L1VH partition` (mainline `hv_identify_partition_type()`).
+    public var runningAsL1VHPartition = false
     /// `Hyper-V: running on a nested hypervisor` (newer kernels only).
     public var runningOnNestedHypervisor: Bool
     /// `hv_vmbus: VMBus is confidential: %d` (newer kernels, isolated VMs with a paravisor).
@@ -76,6 +78,10 @@ public struct KernelLogFacts: Sendable, Equatable {
     public var evidence: [String]
     /// Lines that looked like a known message but could not be used, and why.
     public var diagnostics: [String]
+    /// How many lines were Hyper-V's own (any Hyper-V or VMBus message, of any generation; not a
+    /// generic clocksource line nor another hypervisor's `Hypervisor detected:`): one is enough to
+    /// call the log a Hyper-V guest's (issue 13).
+    public var hyperVLines = 0
 
     public init() {
         runningAsRootPartition = false

@@ -23,8 +23,18 @@ struct KernelLogFactsBuilder {
     }
 
     mutating func apply(_ event: KernelLogEvent, line: Int, text: String) {
+        if KernelLogFactsBuilder.isHyperVLine(event) { facts.hyperVLines += 1 }
         for slot in apply(event) {
             sources[slot] = (line, text)
+        }
+    }
+
+    /// Every message but a generic clocksource switch and another hypervisor's detection line.
+    static func isHyperVLine(_ event: KernelLogEvent) -> Bool {
+        switch event {
+        case .hypervisorDetected(let name): return name.contains("Hyper")
+        case .clocksource(let name): return name.hasPrefix("hyperv_")
+        default: return true
         }
     }
 
@@ -110,6 +120,7 @@ struct KernelLogFactsBuilder {
     private mutating func setFlag(_ message: KernelLogMessage) {
         switch message {
         case .rootPartition: facts.runningAsRootPartition = true
+        case .l1vhPartition: facts.runningAsL1VHPartition = true
         case .nestedHypervisor: facts.runningOnNestedHypervisor = true
         case .ipiHypercalls: facts.usesIPIHypercalls = true
         case .remoteTLBFlush: facts.usesHypercallForRemoteTLBFlush = true

@@ -25,6 +25,8 @@ public enum HostBuildLineFormat: String, Sendable, Hashable, Codable, CaseIterab
     case legacy = "legacy"
     /// `hv_vmbus: Hyper-V Host Build:%d-%d.%d-%d-%d.%d; Vmbus version:%d.%d` (2012-2017 `connection.c`).
     case legacyVMBus = "legacy_vmbus"
+    /// `hv_vmbus: Hyper-V Host OS Build:%d-%d.%d-%d-%d.%d` (3.x `drivers/hv/hv.c`).
+    case legacyHostOS = "legacy_host_os"
 }
 
 /// `hv_vmbus: Invalid VMBus version %d.%d (expected >= %d.%d) from the host supporting isolation`:

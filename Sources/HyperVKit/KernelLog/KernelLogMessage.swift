@@ -10,10 +10,10 @@
 /// prefix of each is named next to it.
 enum KernelLogMessage: CaseIterable, Sendable {
     case privilegeFlagsExt, privilegeFlags, featuresMisc, features
-    case hostBuild, hypervisorBuild, legacyHostBuild, legacyVMBusHostBuild
+    case hostBuild, hypervisorBuild, legacyHostBuild, legacyVMBusHostBuild, legacyOSHostBuild
     case isolationConfig, nestedFeatures, lapicTimerFrequency
     case vmbusVersion, vmbusConfidential, vmbusUnableToConnect, vmbusInvalidIsolationVersion, vmbusUnknownGUID
-    case hypervisorDetected, rootPartition, nestedHypervisor, clocksourceSwitched
+    case hypervisorDetected, rootPartition, l1vhPartition, nestedHypervisor, clocksourceSwitched
     case ipiHypercalls, enlightenedAPIC, remoteTLBFlush, pvSpinlocksEnabled, pvSpinlocksDisabled
     case crashKexecPostNotifiers, hypercallMSRUnavailable, vpIndexMSRUnavailable, tscUnstable
     case kvpIC, timeSyncIC, heartbeatIC, shutdownIC, vssIC, fcopyIC
@@ -34,6 +34,10 @@ enum KernelLogMessage: CaseIterable, Sendable {
         // §7.3: build-major.minor-service_pack-service_branch.service_number.
         case .legacyHostBuild: return "{hv} Host Build:~{d}-{d}.{d}-{d}-{d}.{d}"
         case .legacyVMBusHostBuild: return "hv_vmbus: {hv} Host Build:~{d}-{d}.{d}-{d}-{d}.{d}; Vmbus version:~{d}.{d}"
+        // 3.x drivers/hv/hv.c hv_init(): pr_info("Hyper-V Host OS Build:%d-%d.%d-%d-%d.%d\n", eax,
+        // ebx >> 16, ebx & 0xFFFF, ecx, edx >> 24, edx & 0xFFFFFF), the same order as the later
+        // `Host Build:` line, under hv_vmbus's pr_fmt (issue 13: "7601-6.1-17-0.17939").
+        case .legacyOSHostBuild: return "hv_vmbus: {hv} Host OS Build:~{d}-{d}.{d}-{d}-{d}.{d}"
         case .isolationConfig: return "{hv}: Isolation Config: Group A {x}, Group B {x}"
         case .nestedFeatures: return "{hv}: Nested features: {x}"
         case .lapicTimerFrequency: return "{hv}: LAPIC Timer Frequency: {x}"
@@ -45,6 +49,8 @@ enum KernelLogMessage: CaseIterable, Sendable {
         case .vmbusUnknownGUID: return "hv_vmbus: Unknown GUID: {g}"
         case .hypervisorDetected: return "Hypervisor detected: {r}"
         case .rootPartition: return "{hv}: running as root partition"
+        // mainline drivers/hv/hv_common.c hv_identify_partition_type() (issue 13).
+        case .l1vhPartition: return "{hv}: running as L1VH partition"
         case .nestedHypervisor: return "{hv}: running on a nested hypervisor"
         case .clocksourceSwitched: return "clocksource: Switched to clocksource {w}"
         case .ipiHypercalls: return "{hv}: Using IPI hypercalls"

@@ -23,11 +23,35 @@ public enum KernelLogParser {
             }
             do {
                 builder.apply(try KernelLogEvent(recognized), line: index, text: recognized.text)
+                for repair in repairs(recognized, line: index + 1) { builder.diagnose(repair) }
             } catch {
                 builder.diagnose("line \(index + 1): \(error.reason); ignored `\(recognized.text.prefix(200))`")
             }
             index += 1 + recognized.continuationLines
         }
         return builder.finish()
+    }
+
+    /// What was assumed to read a line (issue 13: a repair is always said): lines joined back
+    /// together, and numbers `%d` printed negative, read as two's complement.
+    static func repairs(_ recognized: RecognizedLine, line: Int) -> [String] {
+        var said: [String] = []
+        if recognized.continuationLines > 0 {
+            let joined =
+                recognized.continuationLines == 1 ? "the next line" : "the next \(recognized.continuationLines) lines"
+            said.append(
+                "line \(line): joined with \(joined), taken for a line a mail client wrapped: read as `\(recognized.text.prefix(200))`"
+            )
+        }
+        let negative = recognized.captures.compactMap { capture -> String? in
+            if case .number(let number) = capture, number.isNegative { return number.text }
+            return nil
+        }
+        if !negative.isEmpty {
+            said.append(
+                "line \(line): \(negative.joined(separator: ", ")) printed negative by %d: read as the two's complement "
+                    + "of the register field (the kernel prints the host build from int variables)")
+        }
+        return said
     }
 }

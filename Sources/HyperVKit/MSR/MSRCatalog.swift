@@ -34,7 +34,10 @@ public enum MSRCatalog {
         entry(0x4000_0083, "SIMP", .perVP, "RW", gate(eax: [2]), .enabledPage, linux: .named("HV_REGISTER_SIMP")),
         entry(
             0x4000_0084, "EOM", .perVP, "W", gate(eax: [2]), .raw, linux: .named("HV_REGISTER_EOM"), byDefault: false),
-        entry(0x4000_0085, "SIRBP", .perVP, "—", nil, .raw, linux: .none, byDefault: false),
+        // mainline hvgdk_mini.h `union hv_synic_sirbp` (issue 13): the SynIC event-ring page.
+        entry(
+            0x4000_0085, "SIRBP", .perVP, "RW", gate(eax: [2]), .enabledPage, linux: .named("HV_X64_MSR_SIRBP"),
+            byDefault: false),
         entry(0x4000_0090, "SINT0", .perVP, "RW", gate(eax: [2]), .sint(0), linux: .named("HV_REGISTER_SINT0")),
         entry(0x4000_0091, "SINT1", .perVP, "RW", gate(eax: [2]), .sint(1), linux: .named("HV_REGISTER_SINT1")),
         entry(0x4000_0092, "SINT2", .perVP, "RW", gate(eax: [2]), .sint(2), linux: .named("HV_REGISTER_SINT2")),

@@ -16,9 +16,11 @@ public enum MSRSafety {
         0x4000_0070: "HV_X64_MSR_EOI: write-only",
         // SynIC end-of-message: a write acknowledges a message, reads return 0.
         0x4000_0084: "HV_X64_MSR_EOM: write-only in effect, a read returns 0",
-        // Purpose unconfirmed (reference §2.1): not read until it is understood.
-        0x4000_0085: "HV_X64_MSR_SIRBP: purpose unconfirmed",
     ]
+    // SIRBP (0x40000085) was here while its purpose was unconfirmed (reference §2.1). Mainline
+    // names it (`HV_X64_MSR_SIRBP`, `union hv_synic_sirbp` in include/hyperv/hvgdk_mini.h: enable
+    // bit 0, base GPA of the SynIC event-ring page in bits 63:12): a plain register, read only when
+    // asked for by name (issue 13).
 
     /// False for an MSR whose read has a side effect or no meaning (`denied`).
     public static func isSafeToRead(_ index: UInt32) -> Bool {

@@ -28,6 +28,7 @@ public struct KernelLogOverride: Machine {
     public var architecture: Architecture { base.architecture }
     public var kernelRelease: String? { base.kernelRelease }
     public var isCapture: Bool { base.isCapture }
+    public var capturedRegisterCPUs: [Int]? { base.capturedRegisterCPUs }
 
     public func file(at path: String) -> Result<[UInt8], ReadFailure> { base.file(at: path) }
     public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> { base.attributeBytes(at: path) }

@@ -54,11 +54,16 @@ public protocol Machine: Sendable {
     /// True for a captured machine (a snapshot), which is read-only and whose unreadable files were
     /// unreadable at capture time, so "run as root" would not help.
     var isCapture: Bool { get }
+    /// The CPUs a capture holds registers for (`cpuid.txt` blocks, `msr/cpuN.txt`), ascending; nil
+    /// for a live machine, where registers are read from whatever CPU is asked. A source of the CPU
+    /// list when sysfs was not captured (issue 13).
+    var capturedRegisterCPUs: [Int]? { get }
 }
 
 extension Machine {
     public var isCapture: Bool { false }
     public var kind: String { "machine" }
+    public var capturedRegisterCPUs: [Int]? { nil }
 
     public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
         file(at: path)

@@ -114,6 +114,17 @@ public final class SnapshotMachine: Machine {
         }
     }
 
+    /// `cpuid.txt` blocks and `msr/cpuN.txt` files together; nil when the snapshot holds neither.
+    public var capturedRegisterCPUs: [Int]? {
+        var cpus = Set(cpuidCPUs)
+        if case .success(let names) = reader.directory(at: "/msr") {
+            for name in names where name.hasPrefix("cpu") && name.hasSuffix(".txt") {
+                if let cpu = Int(name.dropFirst(3).dropLast(4)) { cpus.insert(cpu) }
+            }
+        }
+        return cpus.isEmpty ? nil : cpus.sorted()
+    }
+
     /// The CPUs `cpuid.txt` has blocks for, ascending; empty when it is absent or unreadable.
     public var cpuidCPUs: [Int] {
         (try? cpuidDump.get())?.cpus.keys.sorted() ?? []

@@ -26,7 +26,9 @@ public struct CPUListReport: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
-        case possible, present, online, offline, phantom, cpus, diagnostics
+        case possible, present, online
+        case onlineSource = "online_source"
+        case offline, phantom, cpus, diagnostics
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,6 +38,7 @@ public struct CPUListReport: Sendable, Encodable {
         try container.encode(topology.possible?.description, forKey: .possible)
         try container.encode(topology.present?.description, forKey: .present)
         try container.encode(topology.online?.description, forKey: .online)
+        try container.encode(topology.onlineSource, forKey: .onlineSource)
         let offline = topology.possible.map { possible in
             CPUList(possible.cpus.filter { topology.online?.contains($0) != true })
         }

@@ -14,6 +14,8 @@ public struct ReportFailure: Error, Sendable, Equatable {
     public var kind: Kind
     public var message: String
     public var hint: String?
+    /// The source was not captured at all (a snapshot without it), as opposed to unreadable.
+    public var notCaptured = false
 
     public init(_ kind: Kind, _ message: String, hint: String? = nil) {
         self.kind = kind
@@ -46,11 +48,16 @@ public enum FeaturesReportBuilder {
             if machine.architecture == .aarch64 { return log.facts().flatMap { fromKernelLog($0, machine: machine) } }
             let cpuid = fromCPUID(machine)
             if case .success(let report) = cpuid, report.summary.hypervisor.isHyperV { return cpuid }
-            if case .success(let facts) = log.facts(),
-                case .success(let report) = fromKernelLog(facts, machine: machine),
-                report.summary.hypervisor.isHyperV
-            {
-                return .success(report)
+            let logged = log.facts().flatMap { fromKernelLog($0, machine: machine) }
+            if case .success(let report) = logged, report.summary.hypervisor.isHyperV { return .success(report) }
+            // Neither source holds the words: say both, so "use --source kernel-log" is not offered
+            // for a log that is not there either.
+            if case .failure(let noCPUID) = cpuid, noCPUID.kind == .invalidInput, case .failure(let noLog) = logged {
+                var both = ReportFailure(
+                    noLog.kind == .permissionDenied ? .permissionDenied : .invalidInput,
+                    "\(noCPUID.message), and \(noLog.message)", hint: noLog.hint)
+                both.notCaptured = noCPUID.notCaptured && noLog.notCaptured
+                return .failure(both)
             }
             return cpuid
         }
@@ -68,14 +75,20 @@ public enum FeaturesReportBuilder {
             return .failure(ReportFailure(.invalidInput, problem.message))
         }
         if capture.isEmpty {
-            return .failure(
-                ReportFailure(
-                    .invalidInput, "\(machine.origin) holds no CPUID (no cpuid.txt)", hint: "use --source kernel-log"))
+            var failure = ReportFailure(
+                .invalidInput, "\(machine.origin) holds no CPUID (no cpuid.txt)", hint: "use --source kernel-log")
+            failure.notCaptured = true
+            return .failure(failure)
         }
         let summary = HypervisorSummary.make(
             leaves: capture.leaves, hypervisorPresentBit: capture.hypervisorPresentBit, architecture: .x86_64)
         let present = LeafPresence.presentLeaves(capture.leaves, hypervisorPresentBit: capture.hypervisorPresentBit)
-        let decoded = LeafDecoder.decode(leaves: present, architecture: .x86_64)
+        let notes = LeafPresence.kernelNotes(capture.leaves, hypervisorPresentBit: capture.hypervisorPresentBit)
+        let decoded = LeafDecoder.decode(leaves: present, architecture: .x86_64).map { leaf in
+            var leaf = leaf
+            leaf.note = notes[leaf.leaf]
+            return leaf
+        }
         return .success(
             FeaturesReport(
                 source: .cpuid, architecture: .x86_64, summary: summary, leaves: decoded,
@@ -84,12 +97,13 @@ public enum FeaturesReportBuilder {
 
     static func fromKernelLog(_ facts: KernelLogFacts, machine: any Machine) -> Result<FeaturesReport, ReportFailure> {
         let leaves = facts.leaves()
-        guard !leaves.isEmpty else {
-            return .failure(
-                ReportFailure(.notApplicable, "the kernel log of \(machine.origin) has no Hyper-V feature lines"))
+        // Any Hyper-V line makes it a Hyper-V log (issue 13): decode what is there, the rest null.
+        guard !leaves.isEmpty || facts.hyperVLines > 0 else {
+            return .failure(ReportFailure(.notApplicable, "the kernel log of \(machine.origin) has no Hyper-V line"))
         }
         let summary = HypervisorSummary.make(
-            leaves: leaves, hypervisorPresentBit: nil, architecture: machine.architecture)
+            leaves: leaves, hypervisorPresentBit: nil, architecture: machine.architecture,
+            fromHyperVLog: facts.hyperVLines > 0)
         let decoded = LeafDecoder.decode(leaves: leaves, architecture: machine.architecture)
         let diagnostics = facts.diagnostics.map { Diagnostic(source: "kernel_log", message: $0) }
         return .success(
@@ -148,12 +162,17 @@ public enum KernelLogSource {
 
     /// The failure for a machine without a kernel log (a snapshot captured without `kernel.log`).
     public static func absence(_ machine: any Machine) -> ReportFailure {
-        ReportFailure(.invalidInput, "\(machine.origin) has no kernel log (kernel.log)")
+        var failure = ReportFailure(.invalidInput, "\(machine.origin) has no kernel log (kernel.log)")
+        failure.notCaptured = true
+        return failure
     }
+
+    /// `kernel.dmesg_restrict`: 1 forbids the log to users without CAP_SYSLOG.
+    public static let dmesgRestrictPath = "/proc/sys/kernel/dmesg_restrict"
 
     /// `kernel.dmesg_restrict=1` forbids the log to users without CAP_SYSLOG.
     static func restrictHint(_ machine: any Machine) -> String {
-        if case .success("1") = machine.attribute(at: "/proc/sys/kernel/dmesg_restrict") {
+        if case .success("1") = machine.attribute(at: dmesgRestrictPath) {
             return "kernel.dmesg_restrict is 1: run as root or grant CAP_SYSLOG"
         }
         return "run as root"

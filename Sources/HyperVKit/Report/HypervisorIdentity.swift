@@ -1,7 +1,7 @@
 /// Which hypervisor this really is, beyond the vendor signature: KVM and Xen can answer "Microsoft
 /// Hv" themselves (reference §1.1 caveat; the kernel guards against "a KVM or Xen emulation of
 /// Hyper-V" in `hv_is_hyperv_initialized()`).
-public struct HypervisorIdentity: Sendable, Equatable, Codable {
+public struct HypervisorIdentity: Sendable, Equatable, Encodable {
     /// The hypervisor by signature: `hyperv`, `kvm`, `xen`, …; nil for none or an unknown signature.
     public var kind: KnownHypervisor?
     /// For people: "Microsoft Hyper-V", "KVM", "none", or the raw signature.
@@ -12,12 +12,28 @@ public struct HypervisorIdentity: Sendable, Equatable, Codable {
     public var imitatesHyperV: Bool
     /// What the conclusion rests on.
     public var evidence: [String]
+    /// What every source said, read or not (issue 13).
+    public var sources: [IdentityEvidence] = []
+    /// `certain`, `strong` or `weak` (`IdentityEvidence`); nil when unknown.
+    public var confidence: String?
+    /// Sources that disagree with the conclusion.
+    public var conflicts: [String] = []
+
+    public init(
+        kind: KnownHypervisor?, name: String, isGenuineHyperV: Bool, imitatesHyperV: Bool, evidence: [String]
+    ) {
+        self.kind = kind
+        self.name = name
+        self.isGenuineHyperV = isGenuineHyperV
+        self.imitatesHyperV = imitatesHyperV
+        self.evidence = evidence
+    }
 
     enum CodingKeys: String, CodingKey {
         case kind, name
         case isGenuineHyperV = "is_genuine_hyperv"
         case imitatesHyperV = "imitates_hyperv"
-        case evidence
+        case evidence, confidence, sources, conflicts
     }
 
     /// - Parameters:

@@ -4,8 +4,9 @@ public enum InfoReportBuilder {
     public static func build(_ machine: any Machine) -> InfoReport {
         var diagnostics: [Diagnostic] = []
         var log = KernelLogReading(machine)
+        let featuresResult = FeaturesReportBuilder.build(machine, source: .auto, log: &log)
         let features: FeaturesReport?
-        switch FeaturesReportBuilder.build(machine, source: .auto, log: &log) {
+        switch featuresResult {
         case .success(let report):
             features = report
             diagnostics += report.diagnostics
@@ -19,8 +20,7 @@ public enum InfoReportBuilder {
         let bus = VMBusReader.read(machine, options: .devicesOnly)
         diagnostics += dmiDiagnostics + cpuDiagnostics + clockDiagnostics + bus.diagnostics
 
-        let detected = (try? log.facts().get())?.hypervisorDetected
-        let identity = identify(machine, features: features, dmi: dmi, kernelDetected: detected)
+        let identity = identify(machine, features: featuresResult, log: &log, dmi: dmi, clock: clock)
         let environment = HostEnvironment.detect(
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
         let generation = VMGeneration.detect(
@@ -38,22 +38,13 @@ public enum InfoReportBuilder {
             clocksource: clock, vmbus: vmbus, hostKVP: kvp, kernelSupport: kernelSupport, diagnostics: diagnostics)
     }
 
-    static func identify(_ machine: any Machine, features: FeaturesReport?, dmi: DMIInfo, kernelDetected: String?)
-        -> HypervisorIdentity
-    {
-        guard let summary = features?.summary.hypervisor else {
-            return HypervisorIdentity(
-                kind: nil, name: "unknown", isGenuineHyperV: false, imitatesHyperV: false,
-                evidence: ["neither CPUID nor the kernel log could be read"])
-        }
-        var alternate: KnownHypervisor?
-        if features?.source == .cpuid,
-            case .success(let leaf) = machine.cpuid(leaf: HypervisorLeafReader.kvmAlternateBase, subleaf: 0, cpu: 0)
-        {
-            alternate = KnownHypervisor.identify(ebx: leaf.ebx, ecx: leaf.ecx, edx: leaf.edx)
-        }
-        return HypervisorIdentity.identify(
-            summary: summary, alternateSignature: alternate, dmi: dmi, kernelDetected: kernelDetected)
+    /// The identity from every source (`HypervisorIdentity.conclude`), with what was read already.
+    public static func identify(
+        _ machine: any Machine, features: Result<FeaturesReport, ReportFailure>, log: inout KernelLogReading,
+        dmi: DMIInfo, clock: ClockSource? = nil
+    ) -> HypervisorIdentity {
+        HypervisorIdentity.conclude(
+            IdentityEvidenceReader.read(machine, features: features, log: &log, dmi: dmi, clocksource: clock))
     }
 
     /// Counts from sysfs; the negotiated version from the kernel log, the only place it is

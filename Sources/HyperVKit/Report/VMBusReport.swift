@@ -96,6 +96,19 @@ struct DeviceJSON: Encodable {
         case driverOverride = "driver_override"
         case protocolVersion = "protocol_version"
         case protocolSource = "protocol_source"
+        case allowedInIsolatedVM = "allowed_in_isolated_vm"
+    }
+
+    /// Whether Linux keeps this class's offers in an isolated VM: {linux_6_1, newer}; null for an
+    /// unknown class.
+    struct IsolationAllowance: Encodable {
+        var linux61: Bool
+        var newer: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case linux61 = "linux_6_1"
+            case newer
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -113,6 +126,10 @@ struct DeviceJSON: Encodable {
             forKey: .channels)
         try container.encode(device.deviceClass?.shortName, forKey: .classShortName)
         try container.encode(device.deviceClass?.drivers ?? [], forKey: .expectedDrivers)
+        try container.encode(
+            device.deviceClass.map {
+                IsolationAllowance(linux61: $0.allowedInIsolatedVM, newer: $0.allowedInIsolatedVMNewerKernels)
+            }, forKey: .allowedInIsolatedVM)
         try container.encode(device.state, forKey: .state)
         try container.encode(device.sysfsPath, forKey: .sysfsPath)
         try container.encode(device.devicePath, forKey: .devicePath)

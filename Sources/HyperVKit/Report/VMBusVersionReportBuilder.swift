@@ -45,7 +45,7 @@ public enum VMBusVersionReportBuilder {
         let features = sources.features
         let logged = log.facts()
         let facts = try? logged.get()
-        let genuine = isGenuineHyperV(machine, features: features, facts: facts, dmi: sources.dmi)
+        let genuine = isGenuineHyperV(machine, features: features, log: &log, dmi: sources.dmi)
         var report = VMBusVersionReport(kernelRelease: machine.kernelRelease, vmbusPresent: sources.vmbusPresent)
         report.applicable =
             sources.vmbusPresent == true || facts?.vmbusVersion != nil || (sources.vmbusPresent == nil && genuine)
@@ -77,7 +77,8 @@ public enum VMBusVersionReportBuilder {
     {
         var report = report
         report.capabilities = VMBusCapabilityCatalog.all.map { capability in
-            let (available, note) = capability.availability(version: report.version, kernel: kernel)
+            let (available, note) = capability.availability(
+                version: report.version, kernel: kernel, negotiated: report.source == .kernelLog)
             return VMBusVersionReport.Capability(capability: capability, available: available, note: note)
         }
         report.diagnostics = diagnostics
@@ -86,13 +87,13 @@ public enum VMBusVersionReportBuilder {
 
     /// Genuine Hyper-V by the same evidence `hvctl info` weighs (CPUID, KVM's own leaves, DMI, the
     /// kernel's `Hypervisor detected:`): a KVM guest imitating Hyper-V has no VMBus (§1.1 caveat).
+    /// Only leaves that say Hyper-V are of use here (the host build comes from them).
     static func isGenuineHyperV(
-        _ machine: any Machine, features: FeaturesReport?, facts: KernelLogFacts?, dmi: () -> DMIInfo
+        _ machine: any Machine, features: FeaturesReport?, log: inout KernelLogReading, dmi: () -> DMIInfo
     ) -> Bool {
-        guard features?.summary.hypervisor.isHyperV == true else { return false }
-        return InfoReportBuilder.identify(
-            machine, features: features, dmi: dmi(), kernelDetected: facts?.hypervisorDetected
-        ).isGenuineHyperV
+        guard let features, features.summary.hypervisor.isHyperV else { return false }
+        return InfoReportBuilder.identify(machine, features: .success(features), log: &log, dmi: dmi())
+            .isGenuineHyperV
     }
 
     /// The version from the log, or the inference when the log is unreadable or lacks the line.

@@ -111,13 +111,3 @@ public func hex64(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return "0x" + String(repeating: "0", count: max(0, 16 - digits.count)) + digits
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and carriage returns.
-    func trimmingWhitespace() -> Substring {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" || first == "\r" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice.removeLast() }
-        return slice
-    }
-}

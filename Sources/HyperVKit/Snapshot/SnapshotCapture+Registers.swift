@@ -1,10 +1,10 @@
 extension SnapshotCapture {
-    /// The online CPUs (`/sys/devices/system/cpu/online`), the CPUs CPUID and MSRs are read on.
-    /// Without that list nothing is read: a capture without `/sys` (a pasted log given as `--root`)
-    /// has no CPU to ask, and guessing CPU 0 would capture the CPU hvctl runs on instead.
+    /// The online CPUs, the CPUs CPUID and MSRs are read on: `/sys/devices/system/cpu/online`, or
+    /// what else holds the list (`CPUTopology.read`: a snapshot's register captures). Without a
+    /// list nothing is read: a capture without `/sys` (a pasted log given as `--root`) has no CPU to
+    /// ask, and guessing CPU 0 would capture the CPU hvctl runs on instead.
     func onlineCPUs() -> [Int]? {
-        guard case .success(let text) = machine.attribute(at: CPUTopology.directory + "/online") else { return nil }
-        return CPUList(parsing: text)?.cpus
+        CPUTopology.read(from: machine).0.online?.cpus
     }
 
     /// `cpuid.txt` (`cpuid -r` format): per online CPU, leaves 0x0 and 0x1 and the hypervisor leaves

@@ -43,9 +43,10 @@ extension SnapshotCapture {
         for pool in kvpPools { try tree.write(SnapshotCapture.relative(pool.path), pool.bytes) }
     }
 
-    /// `proc/interrupts` and `proc/cmdline`, text, links not followed.
+    /// `proc/interrupts`, `proc/cmdline` and `kernel.dmesg_restrict` (which says why a log could not
+    /// be read), text, links not followed.
     func captureProc() throws(ReadFailure) {
-        for path in [ProcInterrupts.path, KernelCommandLine.path] {
+        for path in [ProcInterrupts.path, KernelCommandLine.path, KernelLogSource.dmesgRestrictPath] {
             if let target = resolver.linkTarget(path) {
                 record(path, .invalid("symbolic link to \(target): not followed"))
                 continue

@@ -17,6 +17,9 @@ public struct DeviceClass: Sendable, Hashable {
     public let isPerformanceCritical: Bool
     /// Offered to isolated (confidential) VMs: `allowed_in_isolated` in 6.1.
     public let allowedInIsolatedVM: Bool
+    /// The same in newer kernels (issue 13): mainline `vmbus_devs[]` also allows vPCI (HV_PCIE)
+    /// in isolated VMs, for devices assigned to confidential VMs.
+    public var allowedInIsolatedVMNewerKernels: Bool { allowedInIsolatedVM || linuxMacro == "HV_PCIE_GUID" }
     /// The drivers that bind it (`/sys/bus/vmbus/drivers/<name>`), most common first; empty when
     /// Linux has none.
     public let drivers: [String]

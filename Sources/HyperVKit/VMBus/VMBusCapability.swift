@@ -33,12 +33,27 @@ public struct VMBusCapability: Sendable, Hashable {
     }
 
     /// Whether this guest has it, and a note when the answer needs one.
-    public func availability(version: VMBusVersion?, kernel: KernelRelease?) -> (available: Bool?, note: String?) {
+    ///
+    /// - Parameter negotiated: the version was read from the kernel log (not inferred): then it
+    ///   implies the kernel's minimum (`VMBusProtocolFacts.minimumKernel`), which settles a
+    ///   kernel condition when the release itself is unknown (issue 13).
+    public func availability(version: VMBusVersion?, kernel: KernelRelease?, negotiated: Bool = false)
+        -> (available: Bool?, note: String?)
+    {
         guard let version else { return (nil, "the VMBus version is unknown") }
         if rule == .synthvidWin10 { return synthvid(version) }
         guard version >= minVersion else { return (false, nil) }
         guard let minKernel else { return (true, nil) }
-        guard let kernel else { return (nil, "needs kernel \(minKernel) or newer; the kernel release is unknown") }
+        guard let kernel else {
+            if negotiated, let implied = VMBusProtocolFacts.minimumKernel(negotiating: version), implied >= minKernel {
+                return (
+                    true,
+                    "inferred from the negotiated VMBus \(version): only kernels \(implied) and newer negotiate it, "
+                        + "and this needs \(minKernel)"
+                )
+            }
+            return (nil, "needs kernel \(minKernel) or newer; the kernel release is unknown")
+        }
         guard kernel >= minKernel else { return (false, "needs kernel \(minKernel) or newer; this is \(kernel)") }
         return (true, nil)
     }

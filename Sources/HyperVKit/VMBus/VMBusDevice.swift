@@ -80,6 +80,11 @@ public struct VMBusState: Sendable, Equatable {
     /// The online CPUs, to flag channels that target an offline one.
     public var onlineCPUs: CPUList?
     public var diagnostics: [Diagnostic]
+    /// Every CPU a channel's interrupt targets, ascending, without repeats.
+    public var targetCPUs: [Int] {
+        Array(Set(devices.flatMap { $0.channels.compactMap(\.targetCPU) })).sorted()
+    }
+
     /// Whether each device's details (`state`, `driver_override`, …) were read: without them a nil
     /// there means "not read", not "unset".
     public var deviceDetailsRead = false

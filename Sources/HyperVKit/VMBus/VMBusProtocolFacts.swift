@@ -28,6 +28,17 @@ public enum VMBusProtocolFacts {
     static let first52Kernel = KernelRelease(major: 5, minor: 5)
     static let baselineKernel = KernelRelease(major: 6, minor: 1)
 
+    /// The oldest kernel that can have negotiated `version` (issue 13, implied facts): 5.3 only since
+    /// 5.13, 4.1, 5.1 and 5.2 only since 5.5 (§5.1). nil where the reference gives no release (the
+    /// older versions, and 6.0).
+    public static func minimumKernel(negotiating version: VMBusVersion) -> KernelRelease? {
+        switch version {
+        case win10V53: return first53Kernel
+        case win10V52, win10V51, win10V41: return first52Kernel
+        default: return nil
+        }
+    }
+
     /// The versions a guest kernel tries, newest first, as far as the reference states them; nil
     /// for a kernel older than 5.5, whose list the reference does not give.
     ///

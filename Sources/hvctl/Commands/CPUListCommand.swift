@@ -26,13 +26,14 @@ struct CPUListCommand: ParsableCommand, ReportCommand {
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let inventory = CPUInventory.read(context.machine)
+        let vmbus = VMBusReader.read(context.machine, options: .channelTargets)
+        let inventory = CPUInventory.read(context.machine, channelTargets: vmbus.targetCPUs)
         guard !inventory.entries.isEmpty else {
             throw CommandFailure(
-                "\(context.machine.origin) holds no CPU list (/sys/devices/system/cpu)", status: .invalidInput)
+                "\(context.machine.origin) holds no CPU list: no /sys/devices/system/cpu, no CPUID or MSR capture, "
+                    + "no /proc/interrupts, no VMBus channel", status: .invalidInput)
         }
-        let report = CPUListReport(
-            inventory: inventory, vmbus: VMBusReader.read(context.machine, options: .channelTargets))
+        let report = CPUListReport(inventory: inventory, vmbus: vmbus)
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
             CPUListText(report: report, color: context.color, headings: !noHeadings).render()
@@ -55,11 +56,18 @@ enum CPUArgument {
     /// Every CPU must exist (be possible) on the machine.
     static func checkExists(_ list: CPUList, in inventory: CPUInventory, option: String) throws(CommandFailure) {
         let known = Set(inventory.entries.map(\.cpu))
+        // No list at all is what the input lacks (65), not a CPU the user got wrong (64).
+        guard !known.isEmpty else {
+            throw CommandFailure(
+                "\(option): the machine holds no CPU list, so CPU \(list) cannot be checked", status: .invalidInput)
+        }
         let missing = list.cpus.filter { !known.contains($0) }
         guard missing.isEmpty else {
-            let possible = inventory.topology.possible?.description ?? "?"
+            let listed = inventory.topology.possible ?? inventory.topology.online
+            let which = inventory.topology.possible == nil ? "online" : "possible"
             throw CommandFailure(
-                "\(option): no CPU \(CPUList(missing)) on this machine (possible: \(possible))", status: .usage)
+                "\(option): no CPU \(CPUList(missing)) on this machine (\(which): \(listed?.description ?? "none"))",
+                status: .usage)
         }
     }
 }

@@ -62,7 +62,7 @@ struct HealthCommand: ParsableCommand, ReportCommand {
 
     func selection() throws(CommandFailure) -> HealthSelection {
         let split = { (values: [String]) in
-            values.flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }.filter { !$0.isEmpty }
+            values.flatMap { $0.split(separator: ",").map { String($0.trimmingWhitespace()) } }.filter { !$0.isEmpty }
         }
         let selection = HealthSelection(only: split(checks), skip: split(skips))
         let unknown = selection.unknownIDs
@@ -102,15 +102,5 @@ enum HealthRendering {
         case .junit: return HealthJUnit(report: report).render()
         case .tap: return HealthTAP(report: report).render()
         }
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
     }
 }

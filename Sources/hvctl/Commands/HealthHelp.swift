@@ -34,7 +34,7 @@ enum HealthHelp {
           [vmbus] expected_devices = ["nic","scsi"] classes that must be offered (vmbus.expected_devices)
           [channels.balance] max_ratio = 2.0         channels.balance threshold
           [rings] max_fill_percent = 90              rings.full fill threshold
-          [isolation] expected = "snp"               none, vbs, snp or tdx (isolation.expected)
+          [isolation] expected = "snp"               none, vbs, snp, tdx or cca (isolation.expected)
           [severity] "cpu.phantom" = "warn"          a check's severity: fail, warn or info
           [checks] skip = ["kernel_log.errors"]      checks never run
         A bad file exits 65 with one line naming the file and line: \

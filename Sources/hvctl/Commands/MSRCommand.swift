@@ -20,7 +20,7 @@ struct MSRCommand: ParsableCommand, ReportCommand {
             HV_X64_MSR_REFERENCE_TSC), or an address (0x40000021); without names, every MSR whose layout the \
             reference gives is read. An MSR the partition is not granted (CPUID 0x40000003, or the kernel \
             log's privilege line without CPUID) is not read unless --force; GUEST_IDLE (0x400000F0, a read \
-            idles the CPU), RESET, EOI, EOM and SIRBP are never read, not even with --force. --cpu N reads \
+            idles the CPU), RESET, EOI and EOM are never read, not even with --force; SIRBP only when named. --cpu N reads \
             one CPU (default 0), --all-cpus every online CPU and lists the values that differ between CPUs \
             (per VP, as VP_INDEX and the page addresses should, or partition-wide, which should not).
 
@@ -131,9 +131,7 @@ enum MSRNames {
 /// `--cpu N` / `--all-cpus` against the CPUs the machine has online.
 enum MSRCPUSelection {
     static func resolve(_ machine: any Machine, cpu: Int?, all: Bool) throws(CommandFailure) -> [Int] {
-        let online = (try? machine.attribute(at: CPUTopology.directory + "/online").get()).flatMap {
-            CPUList(parsing: $0)
-        }
+        let online = CPUTopology.read(from: machine).0.online
         if all { return online?.cpus ?? [0] }
         let wanted = cpu ?? 0
         if let online, !online.contains(wanted) {

@@ -31,8 +31,9 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .shortAndLong, help: "-v: relid to target CPU per channel; -vv: also GUIDs and sysfs paths.")
-    var verbose: Int
+    // Short only: --verbose is the global option that lists every warning.
+    @Flag(name: .customShort("v"), help: "-v: relid to target CPU per channel; -vv: also GUIDs and sysfs paths.")
+    var detail: Int
 
     @Option(
         help: ArgumentHelp(
@@ -55,7 +56,7 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
         output.stdout = try CommandRunner.render(VMBusReport(state: state, protocols: protocols), context: context) {
             let text = DevicesText(
                 devices: state.devices, protocols: protocols, color: context.color, headings: !noHeadings)
-            switch verbose {
+            switch detail {
             case 0: return text.table()
             case 1: return text.blocks(detailed: false)
             default: return text.blocks(detailed: true)

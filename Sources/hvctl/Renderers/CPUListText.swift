@@ -5,12 +5,18 @@ struct CPUListText {
     var color: Bool
     var headings: Bool
 
+    /// ` (from …)` when the list did not come from sysfs (issue 13).
+    static func source(_ topology: CPUTopology) -> String {
+        guard let source = topology.onlineSource, source != .sysfs else { return "" }
+        return " (from \(source.title))"
+    }
+
     func render() -> String {
         let topology = report.inventory.topology
         var block = KeyValueBlock()
         block.add("Possible", topology.possible?.description ?? "unknown")
         block.add("Present", topology.present?.description ?? "unknown")
-        block.add("Online", topology.online?.description ?? "unknown")
+        block.add("Online", (topology.online?.description ?? "unknown") + CPUListText.source(topology))
         if let phantom = topology.phantom, !phantom.isEmpty {
             block.add("Phantom", "\(phantom): \(CPUListReport.phantomReason)", .yellow)
         }
@@ -26,7 +32,7 @@ struct CPUListText {
             let classText = classes.sorted { $0.key < $1.key }.map { $0.value > 1 ? "\($0.key)x\($0.value)" : $0.key }
             table.append([
                 Table.Cell(String(entry.cpu)), state(entry),
-                Table.Cell(entry.hotpluggable ? "yes" : "no"), Table.Cell(role(entry)),
+                Table.Cell(entry.hotpluggable.map { $0 ? "yes" : "no" } ?? "-"), Table.Cell(role(entry)),
                 Table.Cell(entry.numaNode.map(String.init) ?? "-"), Table.Cell(entry.vpIndex.map(String.init) ?? "-"),
                 Table.Cell(String(channels.count)), Table.Cell(classText.joined(separator: ",")),
             ])

@@ -13,7 +13,9 @@ struct FeaturesText {
             let layout = LeafCatalog.layout(for: leaf.leaf, architecture: report.architecture)
             let body = registers(of: leaf, layout: layout)
             if body.isEmpty && !showAll { continue }
-            out += "\n" + Style.bold.apply("\(hex32(leaf.leaf))  \(leaf.name)", enabled: color) + "\n" + body
+            out += "\n" + Style.bold.apply("\(hex32(leaf.leaf))  \(leaf.name)", enabled: color) + "\n"
+            if let note = leaf.note { out += "  (\(note))\n" }
+            out += body
         }
         return out
     }

@@ -5,23 +5,35 @@ struct InfoText {
     var report: InfoReport
     var color: Bool
 
+    /// For a conclusion that does not rest on CPUID or the kernel's own lines: how sure, and what
+    /// was not there to read.
+    var sureness: String? {
+        let identity = report.identity
+        guard let confidence = identity.confidence, confidence != "certain" else { return nil }
+        let unread = identity.sources.filter { $0.says == .unknown && ($0.source == .cpuid || $0.source == .kernelLog) }
+        let missing = unread.map { "\($0.sourceName) \($0.detail)" }.joined(separator: ", ")
+        return "(\(confidence) evidence" + (missing.isEmpty ? "" : ": " + missing) + ")"
+    }
+
     func render() -> String {
         var block = KeyValueBlock()
         let identity = report.identity
         let hypervisorStyle: Style = identity.isGenuineHyperV ? .green : .yellow
         block.add("Hypervisor", identity.name, hypervisorStyle)
         if !identity.evidence.isEmpty { block.add("", "(" + identity.evidence.joined(separator: "; ") + ")") }
-        if let summary = report.features?.summary, summary.hypervisor.isHyperV {
-            if identity.imitatesHyperV {
-                block.add(
-                    "Hyper-V view", "what \(identity.kind?.displayName ?? "the hypervisor") presents as Hyper-V:",
-                    .yellow)
-                block.add("Host build", SummaryText.host(summary.host) + " (claimed)")
-            } else {
-                block.add("Host build", SummaryText.host(summary.host))
-                block.add("Environment", "\(report.environment.title) (\(report.environment.reason))")
-                block.add("Generation", generation)
-            }
+        if let sureness = sureness { block.add("", sureness) }
+        for conflict in identity.conflicts { block.add("", "but " + conflict, .yellow) }
+        let summary = report.features?.summary
+        if let summary, summary.hypervisor.isHyperV, identity.imitatesHyperV {
+            block.add(
+                "Hyper-V view", "what \(identity.kind?.displayName ?? "the hypervisor") presents as Hyper-V:", .yellow)
+            block.add("Host build", SummaryText.host(summary.host) + " (claimed)")
+        } else if identity.isGenuineHyperV {
+            block.add("Host build", SummaryText.host(summary?.host))
+            block.add("Environment", "\(report.environment.title) (\(report.environment.reason))")
+            block.add("Generation", generation)
+        }
+        if let summary, summary.hypervisor.isHyperV {
             block.add("Partition", SummaryText.role(summary.partition))
             block.add("Isolation", SummaryText.isolation(summary.isolation))
             block.add("Nested", SummaryText.yesNo(summary.nested))

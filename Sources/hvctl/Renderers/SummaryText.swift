@@ -18,7 +18,10 @@ enum SummaryText {
     }
 
     static func role(_ partition: HypervisorSummary.Partition) -> String {
-        partition.role?.rawValue ?? "unknown"
+        guard let role = partition.role else { return "unknown" }
+        let name = role == .l1vh ? "L1VH (may create partitions, no CPU management)" : role.rawValue
+        guard let old = partition.roleLinux61, old != role else { return name }
+        return "\(name) (by mainline's rule; Linux 6.1 reads \(old.rawValue): CpuManagement without Isolation is root)"
     }
 
     static func isolation(_ isolation: HypervisorSummary.Isolation) -> String {
@@ -29,6 +32,7 @@ enum SummaryText {
         case .vbs: text = "VBS (software isolation)"
         case .snp: text = "AMD SEV-SNP"
         case .tdx: text = "Intel TDX"
+        case .cca: text = "Arm CCA"
         case .unknown: text = "unknown type"
         }
         if let paravisor = isolation.paravisor { text += paravisor ? ", with a paravisor" : ", no paravisor" }

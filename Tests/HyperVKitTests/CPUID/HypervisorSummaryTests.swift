@@ -29,19 +29,26 @@ import Testing
         #expect(s.limits == .init(maxVirtualProcessors: 2048, maxLogicalProcessors: 512))
     }
 
-    /// §1.4.2: root when EBX[12] is set and EBX[22] clear.
-    static let roles: [(ebx: UInt32, role: HypervisorSummary.Role)] = [
-        (0x003B_8030, .child),
-        (0x003B_9030, .root),  // + bit 12
-        (0x007B_9030, .child),  // + bits 12 and 22
-        (0x007B_8030, .child),  // + bit 22
+    /// Mainline `hv_identify_partition_type()` (issue 13): with CreatePartitions (EBX[0]) and
+    /// without Isolation (EBX[22]), root when CpuManagement (EBX[12]) is set too, else L1VH; a child
+    /// otherwise. Linux 6.1 (`ms_hyperv_init_platform()`, §1.4.2): root when EBX[12] is set and
+    /// EBX[22] clear, whatever EBX[0] says.
+    static let roles: [(ebx: UInt32, role: HypervisorSummary.Role, linux61: HypervisorSummary.Role)] = [
+        (0x003B_8030, .child, .child),
+        (0x003B_9030, .child, .root),  // + bit 12 alone: 6.1's root, not mainline's
+        (0x003B_9031, .root, .root),  // + bits 0 and 12
+        (0x003B_8031, .l1vh, .child),  // + bit 0 alone: L1VH
+        (0x007B_9031, .child, .child),  // + bits 0, 12 and 22: isolation rules root out
+        (0x007B_8031, .child, .child),  // + bits 0 and 22
+        (0x007B_8030, .child, .child),  // + bit 22
     ]
 
     @Test(arguments: roles.indices)
     func partitionRole(_ index: Int) {
-        let (ebx, role) = Self.roles[index]
+        let (ebx, role, linux61) = Self.roles[index]
         let leaves = Fixtures.guest(with: [0x4000_0003: RegisterSet(eax: 0x2E7F, ebx: ebx, ecx: 0, edx: 0)])
         #expect(summary(leaves).partition.role == role)
+        #expect(summary(leaves).partition.roleLinux61 == linux61)
     }
 
     struct IsolationCase: Sendable {
@@ -52,14 +59,16 @@ import Testing
         let bits: Int?
     }
 
-    /// §1.11: type from EBX[3:0] (0-3, else unknown), paravisor from EAX[0], boundary bits only with EBX[5].
+    /// §1.11: type from EBX[3:0] (0-3, 4 = Arm CCA as openvmm names it, else unknown), paravisor from
+    /// EAX[0], boundary bits only with EBX[5].
     static let isolationCases: [IsolationCase] = [
         IsolationCase(eax: 0, ebx: 0x0000_0001, type: .vbs, paravisor: false, bits: nil),
         IsolationCase(eax: 1, ebx: 0x0000_0BA2, type: .snp, paravisor: true, bits: 46),  // 2 | 1 << 5 | 46 << 6
         IsolationCase(eax: 0, ebx: 0x0000_0BE3, type: .tdx, paravisor: false, bits: 47),  // 3 | 1 << 5 | 47 << 6
         IsolationCase(eax: 1, ebx: 0x0000_0B82, type: .snp, paravisor: true, bits: nil),  // 2 | 46 << 6, no bit 5
         IsolationCase(eax: 0, ebx: 0x0000_0000, type: .none, paravisor: false, bits: nil),
-        IsolationCase(eax: 0, ebx: 0x0000_0004, type: .unknown, paravisor: false, bits: nil),
+        IsolationCase(eax: 0, ebx: 0x0000_0004, type: .cca, paravisor: false, bits: nil),
+        IsolationCase(eax: 0, ebx: 0x0000_0005, type: .unknown, paravisor: false, bits: nil),
         IsolationCase(eax: 0, ebx: 0x0000_000F, type: .unknown, paravisor: false, bits: nil),
     ]
 
@@ -85,7 +94,9 @@ import Testing
 
     /// §1.2: a leaf above the maximum is absent, so an isolated partition whose maximum stops
     /// before 0x4000000C has an unknown isolation type, not "none".
-    @Test func isolationLeafAboveMaxLeafIsUnknown() {
+    /// Newer kernels read 0x4000000C whenever EBX[22] is set, even above the maximum leaf (issue 13):
+    /// decoded, with a note saying why (`LeafPresence.kernelNotes`).
+    @Test func isolationLeafAboveMaxLeafIsReadWithANote() {
         var vendor = Fixtures.vendorHyperV
         vendor.eax = 0x4000_000B
         let leaves = Fixtures.guest(with: [
@@ -93,7 +104,12 @@ import Testing
             0x4000_0003: RegisterSet(eax: 0x2E7F, ebx: 1 << 22, ecx: 0, edx: 0),
             0x4000_000C: RegisterSet(eax: 1, ebx: 2, ecx: 0, edx: 0),
         ])
-        #expect(summary(leaves).isolation == .init(type: nil, paravisor: nil, sharedGpaBoundaryBits: nil))
+        #expect(summary(leaves).isolation == .init(type: .snp, paravisor: true, sharedGpaBoundaryBits: nil))
+        #expect(LeafPresence.kernelNotes(leaves, hypervisorPresentBit: true)[0x4000_000C]?.contains("EBX[22]") == true)
+        // Without EBX[22] the leaf above the maximum stays out.
+        var plain = leaves
+        plain[0x4000_0003] = RegisterSet(eax: 0x2E7F, ebx: 0, ecx: 0, edx: 0)
+        #expect(LeafPresence.presentLeaves(plain, hypervisorPresentBit: true)[0x4000_000C] == nil)
     }
 
     /// Nested when hints bit 12 (x86) / bit 4 (arm64) is set or the leaf-6 hypervisor level is non-zero.

@@ -35,8 +35,10 @@ import Testing
         #expect(WindowsRelease.name(forBuild: build) == expected)
     }
 
+    /// The reference's rows, and one more that issue 13 adds: 26200, Windows 11 25H2.
     @Test func theTableHasExactlyTheReferenceRows() {
-        #expect(WindowsRelease.entries.map(\.build) == Self.rows.map(\.build))
+        #expect(WindowsRelease.entries.map(\.build) == Self.rows.map(\.build) + [26200])
+        #expect(WindowsRelease.name(forBuild: 26200) == "Windows 11 25H2")
     }
 
     /// §8: major.minor is 6.2/6.3 for the Windows 8 era and 10.0 after; only some rows are third-party.
@@ -47,7 +49,7 @@ import Testing
         #expect(byBuild[9600]?.minor == 3)
         #expect(WindowsRelease.entries.filter { $0.build >= 10240 }.allSatisfy { $0.major == 10 && $0.minor == 0 })
         let thirdParty = WindowsRelease.entries.filter(\.thirdPartyOnly).map(\.build)
-        #expect(thirdParty == [9200, 9600, 10240, 10586, 22631])
+        #expect(thirdParty == [9200, 9600, 10240, 10586, 22631, 26200])
     }
 
     /// §8: "a build between two known ones must not be guessed"; Azure hosts run unlisted builds.

@@ -23,6 +23,7 @@ import Testing
 
     static let expectations: [Expectation] = [
         Expectation(fixture: "azure-d8ds-v5", present: [microsoftHv]),
+        Expectation(fixture: "cpuid-msr-only", present: [microsoftHv]),
         Expectation(fixture: "ws2016-gen1", present: [microsoftHv]),
         Expectation(fixture: "ws2019-phantom-cpus", present: [microsoftHv]),
         Expectation(fixture: "custom-kernel", present: [microsoftHv]),

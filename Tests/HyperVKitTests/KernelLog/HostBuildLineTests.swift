@@ -79,7 +79,23 @@ import Testing
         #expect(
             facts.hostVersion?.registers
                 == RegisterSet(eax: 0x8000_4F7C, ebx: 0xFFFF_0001, ecx: 0xFFFF_FFFE, edx: 0x8100_0010))
-        #expect(facts.diagnostics.isEmpty)
+        // The reading is a repair, and is said (issue 13).
+        #expect(
+            facts.diagnostics == [
+                "line 1: -1, -2147463300, -2, -127 printed negative by %d: read as the two's complement of the "
+                    + "register field (the kernel prints the host build from int variables)"
+            ])
+    }
+
+    /// The 3.x line (drivers/hv/hv.c: `Hyper-V Host OS Build:%d-%d.%d-%d-%d.%d`, the legacy order).
+    @Test func hostOSBuildLineOf3x() {
+        let facts = parseLog("[    0.536012] hv_vmbus: Hyper-V Host OS Build:7601-6.1-17-0.17939")
+        #expect(
+            facts.hostVersion
+                == HostVersion(build: 7601, major: 6, minor: 1, servicePack: 17, serviceBranch: 0, serviceNumber: 17939)
+        )
+        #expect(facts.hostBuildFormat == .legacyHostOS)
+        #expect(facts.hyperVLines == 1)
     }
 
     @Test func negativeFieldsInLegacyOrder() {

@@ -25,7 +25,12 @@ import Testing
         let facts = KernelLogParser.parse(lines)
         Self.expectPrivilegeWords(facts)
         #expect(facts.evidence == [Self.unwrapped])
-        #expect(facts.diagnostics.isEmpty)
+        // The join is a repair and is said once, naming the line and what was read (issue 13).
+        let joined = lines.count - 1 == 1 ? "the next line" : "the next \(lines.count - 1) lines"
+        #expect(
+            facts.diagnostics == [
+                "line 1: joined with \(joined), taken for a line a mail client wrapped: read as `\(Self.unwrapped)`"
+            ])
     }
 
     /// Three continuation lines are more than any mail client makes of one line: not joined.

@@ -14,6 +14,13 @@ enum CaptureFixtures {
         }.sorted()
     }
 
+    /// The fixtures that hold a kernel log (the partial captures of issue 13 may not).
+    static var namesWithKernelLog: [String] {
+        names.filter {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0 + "/kernel.log").path)
+        }
+    }
+
     static func path(_ name: String) -> String {
         directory.appendingPathComponent(name).path
     }

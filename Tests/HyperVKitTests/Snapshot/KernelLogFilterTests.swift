@@ -6,7 +6,7 @@ import Testing
 /// `hvctl snapshot` keeps only the kernel log lines about Hyper-V, VMBus and its drivers, the
 /// clocksource and CPU hotplug (snapshot-format.md): nothing the decoders use may be lost.
 @Suite struct KernelLogFilterTests {
-    static var fixtures: [String] { CaptureFixtures.names }
+    static var fixtures: [String] { CaptureFixtures.namesWithKernelLog }
 
     /// Every fact the parser finds in a fixture's log it finds in the filtered log too.
     @Test(arguments: fixtures)

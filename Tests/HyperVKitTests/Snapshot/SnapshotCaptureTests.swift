@@ -41,9 +41,14 @@ import Testing
         #expect(summary.manifest.unreadable == machine.manifest.unreadable)
         #expect(summary.manifest.arch == machine.manifest.arch)
         #expect(summary.manifest.kernelRelease == machine.manifest.kernelRelease)
+        // A fixture without a readable log (issue 13's partial captures) gives a capture without one.
+        guard let originalLog = try? machine.kernelLog().get() else {
+            #expect(summary.manifest.kernelLogFilter == nil)
+            return
+        }
         #expect(summary.manifest.kernelLogFilter == KernelLogFilter.summary)
         let log = try SnapshotMachine(path: out.path).kernelLog().get()
-        #expect(Set(log).isSubset(of: Set(try machine.kernelLog().get())))
+        #expect(Set(log).isSubset(of: Set(originalLog)))
     }
 
     /// Leaves 0x0, 0x1 and the hypervisor leaves the readers use, for every online CPU.

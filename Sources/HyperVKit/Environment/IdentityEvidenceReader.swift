@@ -1,0 +1,43 @@
+/// Reads what `HypervisorIdentity.conclude` weighs, reusing what the caller read already (features,
+/// the kernel log, DMI, the clock sources), so no file is read twice. The other sources are
+/// directory listings: `/sys/bus/vmbus/devices`, `/sys/module/hv_vmbus`, `/var/lib/hyperv`.
+public enum IdentityEvidenceReader {
+    public static let moduleDirectory = "/sys/module"
+    public static let kvpDirectory = "/var/lib/hyperv"
+
+    public static func read(
+        _ machine: any Machine, features: Result<FeaturesReport, ReportFailure>, log: inout KernelLogReading,
+        dmi: DMIInfo, clocksource: ClockSource? = nil
+    ) -> IdentityInputs {
+        var inputs = IdentityInputs(dmi: dmi)
+        inputs.architecture = machine.architecture
+        switch features {
+        case .success(let report): inputs.features = report
+        case .failure(let failure): inputs.featuresFailure = failure
+        }
+        if inputs.features?.source == .cpuid,
+            case .success(let leaf) = machine.cpuid(leaf: HypervisorLeafReader.kvmAlternateBase, subleaf: 0, cpu: 0)
+        {
+            inputs.alternateSignature = KnownHypervisor.identify(ebx: leaf.ebx, ecx: leaf.ecx, edx: leaf.edx)
+        }
+        inputs.logFacts = log.facts()
+        inputs.vmbusBus = machine.isDirectory(VMBusReader.busDirectory)
+        if case .success(let names) = machine.directory(at: VMBusReader.devicesDirectory) {
+            inputs.vmbusDevices = names.count
+        }
+        if case .success(let modules) = machine.directory(at: moduleDirectory) {
+            if modules.contains("hv_vmbus"),
+                case .success(let entries) = machine.directory(at: moduleDirectory + "/hv_vmbus")
+            {
+                inputs.hvVMBusModuleLoaded = entries.contains("initstate")
+            } else {
+                inputs.hvVMBusModuleLoaded = false
+            }
+        }
+        if case .success(let names) = machine.directory(at: kvpDirectory) {
+            inputs.kvpPools = names.filter { $0.hasPrefix(".kvp_pool_") }.count
+        }
+        inputs.clocksource = clocksource
+        return inputs
+    }
+}
