@@ -142,6 +142,9 @@ extension HypervisorIdentity {
         return names.isEmpty ? "every source read shows none" : names.joined(separator: ", ") + " not read"
     }
 
+    /// No source could tell anything (a capture holding none of them).
+    public var isUnknown: Bool { kind == nil && !isGenuineHyperV && name == "unknown" }
+
     /// One line: "Microsoft Hyper-V, by VMBus and DMI; CPUID not captured".
     public var summary: String {
         guard isGenuineHyperV || kind != nil else { return name }
