@@ -25,6 +25,19 @@ struct CommandOutput: Sendable, Equatable {
         self.diagnostics += diagnostics
     }
 
+    /// Everything stderr says, as diagnostics, for a JSON document's `diagnostics` (issue 14: the
+    /// JSON and stderr of one run say the same).
+    var allDiagnostics: [Diagnostic] {
+        diagnostics
+            + warnings.map { line in
+                var text = Substring(line)
+                for prefix in ["hvctl: ", "warning: "] where text.hasPrefix(prefix) {
+                    text = text.dropFirst(prefix.count)
+                }
+                return Diagnostic(source: .hvctl, message: String(text))
+            }
+    }
+
     /// What stderr gets: the diagnostics (each with --verbose, else summarised), then the other lines.
     func stderrLines(verbose: Bool) -> [String] {
         let lines = verbose ? diagnostics.map { "hvctl: \($0)" } : DiagnosticSummary.lines(diagnostics)
@@ -47,16 +60,57 @@ extension ReportCommand {
             let context = CommandContext(machine: machine, json: global.json, color: global.useColor)
             output = try produce(context)
         } catch {
-            Terminal.warn(CommandRunner.line(for: error))
-            throw error.status.exitCode
+            try CommandRunner.fail(error, json: global.json)
         }
-        Terminal.write(output.stdout)
-        for line in output.stderrLines(verbose: global.verbose) { Terminal.warn(line) }
+        do throws(CommandFailure) {
+            try Terminal.write(output.stdout)
+        } catch {
+            try CommandRunner.fail(error, json: false)
+        }
+        var stderrTook = true
+        for line in output.stderrLines(verbose: global.verbose) where !Terminal.warn(line) { stderrTook = false }
         if output.status != .success { throw output.status.exitCode }
+        // Warnings that could not be written are lost information: not a clean success.
+        if !stderrTook { throw ExitStatus.ioError.exitCode }
     }
 }
 
 enum CommandRunner {
+    /// Ends a run with a failure: one stderr line, and under --json one error document on stdout
+    /// (issue 14: every command fails the same way, a script reads `error.exit_status`).
+    static func fail(_ failure: CommandFailure, json: Bool) throws -> Never {
+        Terminal.warn(line(for: failure))
+        if json, let text = try? JSONOutput.render(ErrorDocument(failure: failure)) {
+            try? Terminal.write(text)
+        }
+        throw failure.status.exitCode
+    }
+
+    /// `{"schema_version": 1, "error": {"message", "hint", "exit_status"}, "diagnostics": []}`.
+    struct ErrorDocument: Encodable {
+        var failure: CommandFailure
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version"
+            case error, diagnostics
+        }
+
+        enum ErrorKeys: String, CodingKey {
+            case message, hint
+            case exitStatus = "exit_status"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(1, forKey: .schemaVersion)
+            var error = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
+            try error.encode(failure.message, forKey: .message)
+            try error.encode(failure.hint, forKey: .hint)
+            try error.encode(failure.status.rawValue, forKey: .exitStatus)
+            try container.encode([Diagnostic](), forKey: .diagnostics)
+        }
+    }
+
     /// `hvctl: <message> (hint: <hint>)`: lowercase, no trailing period (style.md).
     static func line(for failure: CommandFailure) -> String {
         var line = "hvctl: \(failure.message)"

@@ -34,6 +34,26 @@ struct HVCtl: ParsableCommand {
             Terminal.warn("hvctl: cannot read the command line (is /proc mounted?)")
             Self.exit(withError: ExitCode(ExitStatus.usage.rawValue))
         }
-        Self.main(nil)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let code as ExitCode {
+            // Our own runs have said what went wrong already.
+            Self.exit(withError: code)
+        } catch {
+            let status = exitCode(for: error)
+            // Help, --version and completion scripts are not errors: ArgumentParser prints them.
+            guard status != .success else { Self.exit(withError: error) }
+            // Only a command line that does not parse can hold a mistyped subcommand.
+            if let mistyped = CommandSuggestion.check(arguments) {
+                CommandErrors.report(mistyped.message, usage: mistyped.usage, json: arguments.contains("--json"))
+                Self.exit(withError: ExitCode(ExitStatus.usage.rawValue))
+            }
+            CommandErrors.report(
+                message(for: error), usage: fullMessage(for: error), json: arguments.contains("--json"),
+                status: status.rawValue)
+            Self.exit(withError: ExitCode(status.rawValue))
+        }
     }
 }

@@ -108,12 +108,13 @@ import Testing
         #expect(rows(output).count == expected.count)
     }
 
-    /// A channel on an offline CPU is marked `!`; an unreadable CPU is `-`.
+    /// A channel on an offline CPU is marked `!`; an empty `cpu` file falls back to
+    /// `channel_vp_mapping` (relid 13 → CPU 3 in the fixture's mapping, issue 14) instead of `-`.
     @Test func cpuColumnMarksOfflineAndUnknown() throws {
         let cells = Dictionary(
             uniqueKeysWithValues: rows(try run("vmbus-broken", ["channels", "-o", "relid,cpu"])).map { ($0[0], $0[1]) })
         #expect(cells["12"] == "2!")
-        #expect(cells["13"] == "-")
+        #expect(cells["13"] == "3")
         #expect(cells["14"] == "1")
     }
 

@@ -67,10 +67,12 @@ import Testing
         // EACCES recorded by the capture; a number no counter can hold
         #expect(isNull(try channel(devices["b6650ff7-33bc-4840-8048-e0676786f393"], 7)["interrupts"]))
         #expect(isNull(try channel(devices["a3f61c08-7d4e-4b92-85a0-6e1b9c2d7f34"], 11)["interrupts"]))
-        // an empty cpu: the CPU and whether it is online are unknown
+        // an empty cpu: the target comes from channel_vp_mapping ("13:3") and says so (issue 14)
         let nic = devices["4e8b2d71-a05c-4f36-9b1e-d3c6f8027a59"]
-        #expect(isNull(try channel(nic, 13)["target_cpu"]))
-        #expect(isNull(try channel(nic, 13)["target_cpu_online"]))
+        #expect(try channel(nic, 13)["target_cpu"] as? Int == 3)
+        #expect(try channel(nic, 13)["target_cpu_online"] as? Bool == true)
+        #expect(try channel(nic, 13)["target_cpu_source"] as? String == "channel_vp_mapping")
+        #expect(try channel(nic, 12)["target_cpu_source"] as? String == "cpu")
         #expect(try channel(nic, 12)["target_cpu"] as? Int == 2)
         #expect(try channel(nic, 12)["target_cpu_online"] as? Bool == false)
         // rings of a channel nobody opened (EINVAL)

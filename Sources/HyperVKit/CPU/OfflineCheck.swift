@@ -7,6 +7,8 @@ public struct OfflineVerdict: Sendable, Equatable {
         case notHotpluggable = "not_hotpluggable"
         /// `/sys/devices/system/cpu` was not captured: whether the CPU has an online file is unknown.
         case hotplugUnknown = "hotplug_unknown"
+        /// A channel's target CPU could not be read at all: it may be this one.
+        case targetUnknown = "target_unknown"
         case boundChannels = "bound_channels"
         case vmbusTooOld = "vmbus_too_old"
         case vmbusVersionUnknown = "vmbus_version_unknown"
@@ -88,11 +90,22 @@ public enum OfflineCheck {
             )
         case true?: break
         }
+        var unknownTargets: [String] = []
         for device in vmbus.devices {
             for channel in device.channels where channel.targetCPU == cpu {
                 verdict.channels.append(
-                    (device.deviceID, channel.relid, device.deviceClass?.shortName ?? device.classID ?? "unknown"))
+                    (device.deviceID, channel.relid, device.classLabel))
             }
+            for channel in device.channels where channel.targetCPU == nil {
+                unknownTargets.append("\(device.classLabel) \(device.deviceID.prefix(8)) relid \(channel.relid)")
+            }
+        }
+        // A channel whose target could not be read may target this CPU: unknown is never "free".
+        if !unknownTargets.isEmpty {
+            block(
+                .targetUnknown,
+                "the target CPU of \(unknownTargets.count) channel(s) is unknown (neither cpu nor channel_vp_mapping "
+                    + "could be read), and may be CPU \(cpu): " + unknownTargets.joined(separator: ", "))
         }
         if !verdict.channels.isEmpty {
             judgeChannels(&verdict, version: version, kernel: kernel)

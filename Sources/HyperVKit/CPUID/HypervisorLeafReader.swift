@@ -39,7 +39,7 @@ public enum HypervisorLeafReader {
         case .failure(.absent):
             return capture
         case .failure(let failure):
-            capture.diagnostics.append(Diagnostic(source: "cpuid", message: "\(failure)"))
+            capture.diagnostics.append(Diagnostic(source: .cpuid, message: "\(failure)"))
             return capture
         }
         capture.leaves[0x4000_0000] = RegisterSet(top)
@@ -74,11 +74,11 @@ public enum HypervisorLeafReader {
         case .failure(.absent):
             if required {
                 capture.diagnostics.append(
-                    Diagnostic(source: "cpuid", message: "leaf \(hex32(leaf)) of CPU \(cpu) was not captured"))
+                    Diagnostic(source: .cpuid, message: "leaf \(hex32(leaf)) of CPU \(cpu) was not captured"))
             }
         case .failure(let failure):
             capture.diagnostics.append(
-                Diagnostic(source: "cpuid", message: "cannot read CPUID leaf \(hex32(leaf)) on CPU \(cpu): \(failure)"))
+                Diagnostic(source: .cpuid, message: "cannot read CPUID leaf \(hex32(leaf)) on CPU \(cpu): \(failure)"))
         }
     }
 }

@@ -82,12 +82,14 @@ public struct HypervisorSummary: Sendable, Codable, Equatable {
         let vendorLeaf = leaves[0x4000_0000]
         let maxLeaf = vendorLeaf?.eax
         var vendor: String?
+        var vendorEscaped: String?
         var isVendorHyperV = false
         if let ebx = vendorLeaf?.ebx, let ecx = vendorLeaf?.ecx, let edx = vendorLeaf?.edx {
-            vendor = KnownHypervisor.signatureText(ebx: ebx, ecx: ecx, edx: edx)
+            vendor = SignatureText.printable(of: [ebx, ecx, edx])
+            vendorEscaped = KnownHypervisor.signatureText(ebx: ebx, ecx: ecx, edx: edx)
             isVendorHyperV = KnownHypervisor.identify(ebx: ebx, ecx: ecx, edx: edx) == .hyperV
         }
-        let interface = leaves[0x4000_0001]?.eax.map { SignatureText.text(of: [$0]) }
+        let interface = leaves[0x4000_0001]?.eax.flatMap { SignatureText.printable(of: [$0]) }
         let anyData = leaves.values.contains { !$0.isEmpty }
         let present = hypervisorPresentBit ?? anyData
         let isHyperV: Bool
@@ -97,7 +99,10 @@ public struct HypervisorSummary: Sendable, Codable, Equatable {
             let logged = [0x4000_0002, 0x4000_0003].contains { leaves[$0].map { !$0.isEmpty } ?? false }
             isHyperV = present && logged && (vendor == nil || isVendorHyperV)
         }
-        return Hypervisor(present: present, vendor: vendor, interface: interface, isHyperV: isHyperV, maxLeaf: maxLeaf)
+        var hypervisor = Hypervisor(
+            present: present, vendor: vendor, interface: interface, isHyperV: isHyperV, maxLeaf: maxLeaf)
+        hypervisor.vendorEscaped = vendorEscaped
+        return hypervisor
     }
 
     /// Leaf 0x40000002, when all four registers are known.

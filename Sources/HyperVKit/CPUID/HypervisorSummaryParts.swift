@@ -3,9 +3,14 @@ extension HypervisorSummary {
     public struct Hypervisor: Sendable, Codable, Equatable {
         /// CPUID.1:ECX[31], or, for a kernel-log source, whether the kernel logged Hyper-V lines.
         public var present: Bool
-        /// The 12-character vendor signature ("Microsoft Hv"), escaped; nil when not read.
+        /// The vendor signature ("Microsoft Hv", "KVMKVMKVM" without its NUL padding); nil when not
+        /// read or not printable ASCII (`SignatureText.printable`).
         public var vendor: String?
-        /// The interface signature of 0x40000001 EAX ("Hv#1"), escaped; nil when not read.
+        /// All 12 bytes with non-printable ones escaped (`KVMKVMKVM\0\0\0`), for messages about
+        /// a signature that is not printable; not in JSON (the raw registers are, in `features`).
+        public var vendorEscaped: String?
+        /// The interface signature of 0x40000001 EAX ("Hv#1"); nil when not read or not printable
+        /// (KVM puts feature bits there).
         public var interface: String?
         /// Hyper-V by the rules of reference §1.1.
         public var isHyperV: Bool
@@ -15,6 +20,7 @@ extension HypervisorSummary {
         public init(present: Bool, vendor: String?, interface: String?, isHyperV: Bool, maxLeaf: UInt32?) {
             self.present = present
             self.vendor = vendor
+            self.vendorEscaped = vendor
             self.interface = interface
             self.isHyperV = isHyperV
             self.maxLeaf = maxLeaf
@@ -39,6 +45,7 @@ extension HypervisorSummary {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             present = try container.decode(Bool.self, forKey: .present)
             vendor = try container.decodeIfPresent(String.self, forKey: .vendor)
+            vendorEscaped = vendor
             interface = try container.decodeIfPresent(String.self, forKey: .interface)
             isHyperV = try container.decode(Bool.self, forKey: .isHyperV)
             maxLeaf = try container.decodeIfPresent(String.self, forKey: .maxLeaf).flatMap(HexString.parse32)

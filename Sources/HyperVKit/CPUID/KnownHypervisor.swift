@@ -83,6 +83,17 @@ public enum SignatureText {
         bytes(of: registers).map(escape).joined()
     }
 
+    /// The registers as a signature a script can compare: trailing NULs dropped (KVM pads
+    /// "KVMKVMKVM" with three), and nil unless what remains is printable ASCII (issue 14: JSON
+    /// says "KVMKVMKVM" or null, never `\\0` escapes; KVM's 0x40000001 EAX holds feature bits,
+    /// not an interface signature).
+    public static func printable(of registers: [UInt32]) -> String? {
+        var bytes = bytes(of: registers)
+        while bytes.last == 0 { bytes.removeLast() }
+        guard !bytes.isEmpty, bytes.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func escape(_ byte: UInt8) -> String {
         switch byte {
         case 0: return "\\0"

@@ -74,4 +74,22 @@ public enum LocalFile {
         default: return "not a regular file"
         }
     }
+
+    /// What a path is, following links: a directory, a regular file or another kind (named as
+    /// `kind` names it), or why `stat` failed.
+    public enum PathKind: Sendable, Equatable {
+        case directory
+        case regular
+        case other(String)
+    }
+
+    public static func pathKind(_ path: String) -> Result<PathKind, ReadFailure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(errno == ENOENT ? .absent : .unreadable(Errno(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .success(.directory)
+        case S_IFREG: return .success(.regular)
+        case let type: return .success(.other(kind(type)))
+        }
+    }
 }

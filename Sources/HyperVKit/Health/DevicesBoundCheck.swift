@@ -42,7 +42,7 @@ enum DevicesBoundCheck {
 
     static func unboundDetails(_ device: VMBusDevice) -> HealthValue {
         .object([
-            "device_id": .string(device.deviceID), "class": .string(device.deviceClass?.shortName),
+            "device_id": .string(device.deviceID), "class": .string(device.classLabel),
             "expected_drivers": .strings(device.deviceClass?.drivers ?? []),
         ])
     }

@@ -3,7 +3,8 @@ enum ExpectedDevicesCheck {
     static let check = HealthCheck(
         id: "vmbus.expected_devices", severity: .fail, title: "Expected VMBus devices present",
         reason: "An image or fleet knows which synthetic devices its VMs must have (vmbus.expected_devices in "
-            + "the configuration: class short names of reference §4 such as nic, scsi, kvp, or class GUIDs). "
+            + "the configuration: class short names of reference §4 such as nic, scsi, kvp, hv_sock, or class "
+            + "GUIDs, spelled as --class accepts them). "
             + "Skipped when none are configured.",
         inputs: [.vmbus], evaluate: evaluate)
 
@@ -14,8 +15,8 @@ enum ExpectedDevicesCheck {
         guard let state = facts.vmbus, state.present != nil else {
             return .skip("\(facts.origin) holds no /sys/bus/vmbus (not captured)")
         }
-        let offered = Set(state.devices.compactMap(\.classID))
-        let missing = expected.filter { !offered.contains($0.guid) }
+        let offered = state.devices.compactMap(\.classID)
+        let missing = expected.filter { wanted in !offered.contains { wanted.selector.matches(classID: $0) } }
         let details: HealthDetails = [
             "expected": .strings(expected.map(\.name)), "missing": .strings(missing.map(\.name)),
         ]

@@ -23,24 +23,18 @@ public struct HealthConfiguration: Sendable, Equatable {
 
     /// A class from `vmbus.expected_devices`: a catalogue class, or a GUID the catalogue lacks.
     public struct ExpectedDeviceClass: Sendable, Equatable {
-        /// As written in the file, for messages.
+        /// How output names it: the class identifier (`nic`, `hv_sock`) or the GUID.
         public var name: String
-        /// Lower case, no braces.
-        public var guid: String
+        public var selector: DeviceClassSelector
 
-        public init(name: String, guid: String) {
-            self.name = name
-            self.guid = guid
+        public init(_ selector: DeviceClassSelector) {
+            self.selector = selector
+            self.name = selector.identifier
         }
 
-        /// A short name (`nic`), an lsvmbus label or a GUID; nil for an unknown name.
+        /// Whatever `--class` accepts (`DeviceClassSelector`); nil for an unknown name.
         public static func resolve(_ text: String) -> ExpectedDeviceClass? {
-            if let known = DeviceClassCatalog.resolve(text) {
-                return ExpectedDeviceClass(name: known.shortName, guid: known.guid)
-            }
-            let guid = GUIDText.normalized(text)
-            guard guid.utf8.count == 36, guid.utf8.allSatisfy({ ASCII.isGUIDByte($0) }) else { return nil }
-            return ExpectedDeviceClass(name: guid, guid: guid)
+            DeviceClassSelector.parse(text).map(ExpectedDeviceClass.init)
         }
     }
 }

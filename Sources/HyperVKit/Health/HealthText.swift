@@ -24,7 +24,7 @@ enum HealthText {
     /// A channel as a details object.
     static func channelDetails(_ device: VMBusDevice, _ channel: VMBusChannel) -> HealthDetails {
         [
-            "device_id": .string(device.deviceID), "class": .string(device.deviceClass?.shortName ?? device.classID),
+            "device_id": .string(device.deviceID), "class": .string(device.classLabel),
             "relid": .int(channel.relid), "cpu": .int(channel.targetCPU),
         ]
     }

@@ -40,7 +40,7 @@ enum KernelDriversCheck {
 
     static func deviceDetails(_ entry: KernelSupportReport.Device) -> HealthValue {
         .object([
-            "device_id": .string(entry.device.deviceID), "class": .string(entry.device.deviceClass?.shortName),
+            "device_id": .string(entry.device.deviceID), "class": .string(entry.device.classLabel),
             "status": .string(entry.verdict.status.rawValue), "message": .string(entry.verdict.message),
         ])
     }

@@ -101,7 +101,7 @@ extension KernelSupportReport: Encodable {
             try container.encode(entry.device.deviceID, forKey: .deviceID)
             try container.encode(entry.device.classID, forKey: .classID)
             try container.encode(entry.device.knownClassName, forKey: .className)
-            try container.encode(entry.device.deviceClass?.shortName, forKey: .classShortName)
+            try container.encode(entry.device.classIdentifier, forKey: .classShortName)
             try container.encode(entry.device.driver, forKey: .driver)
             try container.encode(entry.device.driverOverride, forKey: .driverOverride)
             try container.encode(entry.verdict.status, forKey: .status)

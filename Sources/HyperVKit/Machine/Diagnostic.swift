@@ -6,17 +6,30 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         case error
     }
 
+    /// What a diagnostic that names no file concerns. One vocabulary (json-contract.md,
+    /// "Sources"): JSON says `kernel_log`, text says "kernel log", options say `kernel-log`.
+    public enum Source: String, Sendable, Hashable, Codable, CaseIterable {
+        case cpuid
+        case kernelLog = "kernel_log"
+        case msr
+        case vmbus
+        /// The hypervisor registers, from CPUID or the kernel log (whichever `features` used).
+        case features
+        /// hvctl's own judgement (a move's precondition, a summary of several files).
+        case hvctl
+    }
+
     /// The machine path the problem concerns (`/sys/bus/vmbus/...`), when it is a file.
     public var path: String?
-    /// The source it concerns when it is not a file: `cpuid`, `kernel_log`, `msr`.
-    public var source: String?
+    /// The source it concerns when it is not a file.
+    public var source: Source?
     public var message: String
     /// What to do about it: `modprobe msr`, `run as root`, ...
     public var hint: String?
     public var severity: Severity
 
     public init(
-        path: String? = nil, source: String? = nil, message: String, hint: String? = nil,
+        path: String? = nil, source: Source? = nil, message: String, hint: String? = nil,
         severity: Severity = .warning
     ) {
         self.path = path

@@ -26,10 +26,30 @@ public final class SnapshotMachine: Machine {
     public var isCapture: Bool { true }
     public var kernelRelease: String? { manifest.kernelRelease }
 
+    /// Names the wrong kind of path before anything else looks at it (issue 14): "does not exist",
+    /// or "/etc/passwd is not a snapshot directory or .tar.gz (a regular file)".
+    static func checkKind(_ path: String) throws(SnapshotError) {
+        let kind: String
+        switch LocalFile.pathKind(path) {
+        case .failure(let failure):
+            let why = failure == .absent ? "no such file or directory" : failure.description
+            throw SnapshotError(path: path, message: "cannot open snapshot \(path): \(why)", failure: failure)
+        case .success(.directory): return
+        case .success(.regular):
+            if TarGzipArchive.looksLikeGzip(path) { return }
+            kind = "a file that is not gzip-compressed"
+        case .success(.other(let other)): kind = other
+        }
+        throw SnapshotError(
+            path: path, message: "\(path) is not a snapshot directory or .tar.gz (\(kind))",
+            failure: .invalid("not a snapshot"))
+    }
+
     /// Opens a snapshot directory or tarball. Errors name the path and say what is wrong.
     public init(path: String) throws(SnapshotError) {
         var root = path
         var unpacked: TemporaryDirectory?
+        try Self.checkKind(path)
         if TarGzipArchive.looksLikeGzip(path) {
             let directory = try TarGzipArchive.unpack(path)
             unpacked = directory

@@ -91,7 +91,7 @@ public struct CPUListReport: Sendable, Encodable {
             let refs = channels.map {
                 ChannelRef(
                     deviceID: $0.device.deviceID, relid: $0.channel.relid,
-                    className: $0.device.deviceClass?.shortName ?? $0.device.className)
+                    className: $0.device.classLabel)
             }
             try container.encode(refs, forKey: .channels)
         }

@@ -45,10 +45,14 @@ public struct CPUMapReport: Sendable, Encodable {
     }
 
     public var cpus: [CPU]
-    /// Of channel counts over online CPUs.
+    /// Of all channel counts over online CPUs, max over mean. High on every healthy VM (CPU 0 takes
+    /// every non-performance channel by design): kept for scripts; `performanceSpread` is the
+    /// figure to judge by.
     public var channelImbalance: Imbalance?
     /// Of /proc/interrupts VMBus counts over online CPUs.
     public var interruptImbalance: Imbalance?
+    /// The spread of performance channels, the one `health`'s channels.balance judges.
+    public var performanceSpread: PerformanceChannelSpread?
     public var diagnostics: [Diagnostic]
 
     enum CodingKeys: String, CodingKey {
@@ -56,6 +60,7 @@ public struct CPUMapReport: Sendable, Encodable {
         case cpus
         case channelImbalance = "channel_imbalance"
         case interruptImbalance = "interrupt_imbalance"
+        case performanceSpread = "performance_spread"
         case diagnostics
     }
 
@@ -65,6 +70,7 @@ public struct CPUMapReport: Sendable, Encodable {
         try container.encode(cpus.map(CPUJSON.init), forKey: .cpus)
         try container.encode(channelImbalance, forKey: .channelImbalance)
         try container.encode(interruptImbalance, forKey: .interruptImbalance)
+        try container.encode(performanceSpread, forKey: .performanceSpread)
         try container.encode(diagnostics, forKey: .diagnostics)
     }
 
@@ -96,7 +102,7 @@ public enum CPUMapReportBuilder {
         var diagnostics = state.diagnostics
         var perCPU: [Int: (classes: [String: Int], interrupts: UInt64?)] = [:]
         for device in state.devices {
-            let name = device.deviceClass?.shortName ?? device.classID ?? "unknown"
+            let name = device.classLabel
             for channel in device.channels {
                 guard let cpu = channel.targetCPU else { continue }
                 var entry = perCPU[cpu] ?? ([:], nil)
@@ -130,6 +136,6 @@ public enum CPUMapReportBuilder {
             cpus: cpus,
             channelImbalance: .of(onlineCPUs.map { ($0.cpu, Double($0.channels)) }),
             interruptImbalance: .of(onlineCPUs.compactMap { cpu in cpu.vmbusInterrupts.map { (cpu.cpu, Double($0)) } }),
-            diagnostics: diagnostics)
+            performanceSpread: .of(state), diagnostics: diagnostics)
     }
 }

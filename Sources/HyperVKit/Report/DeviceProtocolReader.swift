@@ -19,7 +19,7 @@ public enum DeviceProtocolReader {
         case .failure(let failure):
             if failure == KernelLogSource.absence(machine) { return ([:], []) }
             let message = "\(failure.message): device protocol versions are unknown"
-            return ([:], [Diagnostic(source: "kernel_log", message: message, hint: failure.hint)])
+            return ([:], [Diagnostic(source: .kernelLog, message: message, hint: failure.hint)])
         }
     }
 }

@@ -105,7 +105,7 @@ public enum FeaturesReportBuilder {
             leaves: leaves, hypervisorPresentBit: nil, architecture: machine.architecture,
             fromHyperVLog: facts.hyperVLines > 0)
         let decoded = LeafDecoder.decode(leaves: leaves, architecture: machine.architecture)
-        let diagnostics = facts.diagnostics.map { Diagnostic(source: "kernel_log", message: $0) }
+        let diagnostics = facts.diagnostics.map { Diagnostic(source: .kernelLog, message: $0) }
         return .success(
             FeaturesReport(
                 source: .kernelLog, architecture: machine.architecture, summary: summary, leaves: decoded,

@@ -54,13 +54,15 @@ public struct HypervisorIdentity: Sendable, Equatable, Encodable {
         }
         let byVendor = summary.vendor.flatMap(KnownHypervisor.identify(vendorText:))
         var evidence: [String] = []
-        if let vendor = summary.vendor {
+        if let vendor = summary.vendor ?? summary.vendorEscaped {
             evidence.append("CPUID 0x40000000 vendor \"\(vendor)\"")
         } else if summary.isHyperV {
             evidence.append("kernel log: Hyper-V boot lines")
         }
         guard summary.isHyperV else {
-            let name = byVendor?.displayName ?? summary.vendor.map { "unknown (\"\($0)\")" } ?? "unknown"
+            let name =
+                byVendor?.displayName ?? (summary.vendor ?? summary.vendorEscaped).map { "unknown (\"\($0)\")" }
+                ?? "unknown"
             return HypervisorIdentity(
                 kind: byVendor, name: name, isGenuineHyperV: false, imitatesHyperV: false, evidence: evidence)
         }
@@ -70,7 +72,7 @@ public struct HypervisorIdentity: Sendable, Equatable, Encodable {
             evidence.append(
                 "CPUID 0x40000100 vendor \"\(alternate.signature)\" (\(alternate.displayName)'s own leaves)")
         }
-        if let detected = kernelDetected, !detected.contains("Hyper"), summary.vendor != nil {
+        if let detected = kernelDetected, !detected.contains("Hyper"), summary.vendorEscaped != nil {
             imitator = imitator ?? KnownHypervisor.allCases.first { $0.displayName == detected } ?? .kvm
             evidence.append("kernel log \"Hypervisor detected: \(detected)\"")
         }

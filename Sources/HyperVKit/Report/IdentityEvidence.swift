@@ -179,7 +179,9 @@ extension HypervisorIdentity {
         guard hypervisor.present else {
             return IdentityEvidence(.cpuid, .other, "CPUID.1:ECX[31] (hypervisor present) is clear")
         }
-        let vendor = hypervisor.vendor.map { "vendor \"\($0)\"" } ?? "no vendor leaf"
+        let vendor =
+            hypervisor.vendor.map { "vendor \"\($0)\"" } ?? hypervisor.vendorEscaped.map { "vendor \"\($0)\"" }
+            ?? "no vendor leaf"
         return IdentityEvidence(.cpuid, hypervisor.isHyperV ? .hyperV : .other, "CPUID 0x40000000 " + vendor)
     }
 

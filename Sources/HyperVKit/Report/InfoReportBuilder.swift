@@ -12,7 +12,7 @@ public enum InfoReportBuilder {
             diagnostics += report.diagnostics
         case .failure(let failure):
             features = nil
-            diagnostics.append(Diagnostic(source: "features", message: failure.message, hint: failure.hint))
+            diagnostics.append(Diagnostic(source: .features, message: failure.message, hint: failure.hint))
         }
         let (dmi, dmiDiagnostics) = DMIInfo.read(from: machine)
         let (topology, cpuDiagnostics) = CPUTopology.read(from: machine)

@@ -30,12 +30,12 @@ public enum MSRDiagnostics {
         for entry in byError {
             let what = entry.names.count > 3 ? "\(entry.names.count) MSRs" : entry.names.joined(separator: ", ")
             let message = "\(what) on CPU \(CPUList(entry.cpus)): \(describe(entry.code))"
-            diagnostics.append(Diagnostic(source: "msr", message: message, hint: hint(entry.code)))
+            diagnostics.append(Diagnostic(source: .msr, message: message, hint: hint(entry.code)))
         }
         diagnostics += refusals(report)
         for difference in report.differences where !difference.expected {
             diagnostics.append(
-                Diagnostic(source: "msr", message: "\(difference.msr.name) differs between CPUs: \(difference.note)"))
+                Diagnostic(source: .msr, message: "\(difference.msr.name) differs between CPUs: \(difference.note)"))
         }
         return diagnostics
     }
@@ -48,12 +48,12 @@ public enum MSRDiagnostics {
             let names = notGranted.map { "\($0.name) (\($0.msr?.gate?.description ?? "?"))" }.joined(separator: ", ")
             diagnostics.append(
                 Diagnostic(
-                    source: "msr", message: "not granted to this partition, not read: \(names)",
+                    source: .msr, message: "not granted to this partition, not read: \(names)",
                     hint: "--force reads them anyway; a read the partition is not granted fails with EIO"))
         }
         for reading in first.readings {
             guard case .unsafe(let why) = reading.outcome else { continue }
-            diagnostics.append(Diagnostic(source: "msr", message: "\(reading.name) is never read: \(why)"))
+            diagnostics.append(Diagnostic(source: .msr, message: "\(reading.name) is never read: \(why)"))
         }
         return diagnostics
     }

@@ -38,7 +38,7 @@ public enum MSRReportBuilder {
             let why = failure?.message ?? "0x40000003 is unknown"
             diagnostics.append(
                 Diagnostic(
-                    source: "cpuid",
+                    source: .cpuid,
                     message: "partition privileges unknown (\(why)): MSRs are read without the gate check"))
         }
         let msrs = request.indexes.isEmpty ? MSRCatalog.defaults.map(\.index) : request.indexes

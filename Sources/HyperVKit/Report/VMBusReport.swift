@@ -124,7 +124,7 @@ struct DeviceJSON: Encodable {
         try container.encode(
             device.channels.map { ChannelJSON(channel: $0, online: online, inSize: inSize, outSize: outSize) },
             forKey: .channels)
-        try container.encode(device.deviceClass?.shortName, forKey: .classShortName)
+        try container.encode(device.classIdentifier, forKey: .classShortName)
         try container.encode(device.deviceClass?.drivers ?? [], forKey: .expectedDrivers)
         try container.encode(
             device.deviceClass.map {
@@ -155,6 +155,7 @@ struct ChannelJSON: Encodable {
         case relid, primary
         case targetCPU = "target_cpu"
         case targetCPUOnline = "target_cpu_online"
+        case targetCPUSource = "target_cpu_source"
         case interrupts, events
         case inRing = "in_ring"
         case outRing = "out_ring"
@@ -196,6 +197,10 @@ struct ChannelJSON: Encodable {
         try container.encode(channel.targetCPU, forKey: .targetCPU)
         let targetOnline: Bool? = channel.targetCPU.flatMap { cpu in online.map { $0.contains(cpu) } }
         try container.encode(targetOnline, forKey: .targetCPUOnline)
+        // Where the target came from: the channel's own `cpu`, or `channel_vp_mapping` when that
+        // could not be read (issue 14); null when neither could.
+        let source: String? = channel.targetCPU == nil ? nil : channel.targetFromMapping ? "channel_vp_mapping" : "cpu"
+        try container.encode(source, forKey: .targetCPUSource)
         try container.encode(channel.interrupts, forKey: .interrupts)
         try container.encode(channel.events, forKey: .events)
         try container.encode(

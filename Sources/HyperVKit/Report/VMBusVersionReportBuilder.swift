@@ -104,7 +104,7 @@ public enum VMBusVersionReportBuilder {
         switch logged {
         case .success(let facts):
             diagnostics += facts.diagnostics.filter { $0.lowercased().contains("vmbus") }.map {
-                Diagnostic(source: "kernel_log", message: $0)
+                Diagnostic(source: .kernelLog, message: $0)
             }
             if settleFromLog(&report, facts: facts, negotiation: negotiation, diagnostics: &diagnostics) { return }
             report.reasoning = [
@@ -112,7 +112,7 @@ public enum VMBusVersionReportBuilder {
             ]
         case .failure(let failure):
             if !diagnostics.contains(where: { $0.message == failure.message }) {
-                diagnostics.append(Diagnostic(source: "kernel_log", message: failure.message, hint: failure.hint))
+                diagnostics.append(Diagnostic(source: .kernelLog, message: failure.message, hint: failure.hint))
             }
             report.reasoning = [
                 "the kernel log is not available (see the diagnostics), so the negotiated version is not known from it"
@@ -135,12 +135,12 @@ public enum VMBusVersionReportBuilder {
             let check = VMBusConsistency(logged: version, cap: report.maxVersion, negotiation: negotiation)
             report.consistentWithHost = check.consistent
             report.reasoning += check.reasoning + check.warnings
-            diagnostics += check.warnings.map { Diagnostic(source: "kernel_log", message: $0) }
+            diagnostics += check.warnings.map { Diagnostic(source: .kernelLog, message: $0) }
             return true
         }
         guard let failure = connectFailure(facts) else { return false }
         report.reasoning = [failure]
-        diagnostics.append(Diagnostic(source: "kernel_log", message: failure))
+        diagnostics.append(Diagnostic(source: .kernelLog, message: failure))
         return true
     }
 
@@ -151,7 +151,7 @@ public enum VMBusVersionReportBuilder {
         guard let expected = negotiation.expected else {
             diagnostics.append(
                 Diagnostic(
-                    source: "vmbus",
+                    source: .vmbus,
                     message: "the VMBus version is unknown: \(negotiation.reasoning.last ?? "no source")"
                 ))
             return
@@ -193,7 +193,7 @@ public enum VMBusVersionReportBuilder {
             diagnostics += report.diagnostics
             return report
         case .failure(let failure):
-            diagnostics.append(Diagnostic(source: "features", message: failure.message, hint: failure.hint))
+            diagnostics.append(Diagnostic(source: .features, message: failure.message, hint: failure.hint))
             return nil
         }
     }

@@ -2,8 +2,11 @@ import FoundationEssentials
 
 /// `hvctl-snapshot.json`, the one required file of a snapshot (snapshot-format.md).
 ///
-/// Keys are camelCase as the format defines them. Unknown keys are ignored, so a newer minor
-/// addition still reads; a newer major `format` is refused.
+/// Keys are snake_case, as in every JSON hvctl writes (issue 14: one vocabulary). Format 1 was
+/// defined with `createdAt` and `kernelRelease`: a manifest still carries those two as well, so
+/// hvctl 0.1 and other format-1 readers read new snapshots, and a reader takes either spelling of
+/// every key, so snapshots already taken read. Unknown keys are ignored, so a newer minor addition
+/// still reads; a newer major `format` is refused.
 public struct SnapshotManifest: Sendable, Codable, Equatable {
     /// The format version this build reads and writes.
     public static let currentFormat = 1
@@ -42,6 +45,62 @@ public struct SnapshotManifest: Sendable, Codable, Equatable {
         self.redacted = redacted
         self.kernelLogFilter = kernelLogFilter
         self.skipped = skipped
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case format, tool, arch, note, unreadable, redacted, skipped
+        case createdAt = "created_at"
+        case kernelRelease = "kernel_release"
+        case kernelLogFilter = "kernel_log_filter"
+    }
+
+    /// The camelCase spellings format 1 was published with.
+    enum LegacyKeys: String, CodingKey {
+        case createdAt, kernelRelease, kernelLogFilter
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        format = try container.decode(Int.self, forKey: .format)
+        if let created = try container.decodeIfPresent(String.self, forKey: .createdAt) {
+            createdAt = created
+        } else if let created = try legacy.decodeIfPresent(String.self, forKey: .createdAt) {
+            createdAt = created
+        } else {
+            throw DecodingError.keyNotFound(
+                CodingKeys.createdAt, .init(codingPath: [], debugDescription: "no created_at (or createdAt)"))
+        }
+        tool = try container.decode(String.self, forKey: .tool)
+        arch = try container.decode(Architecture.self, forKey: .arch)
+        kernelRelease =
+            try container.decodeIfPresent(String.self, forKey: .kernelRelease)
+            ?? legacy.decodeIfPresent(String.self, forKey: .kernelRelease)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        unreadable = try container.decodeIfPresent([String: String].self, forKey: .unreadable)
+        redacted = try container.decodeIfPresent([String].self, forKey: .redacted)
+        kernelLogFilter =
+            try container.decodeIfPresent(String.self, forKey: .kernelLogFilter)
+            ?? legacy.decodeIfPresent(String.self, forKey: .kernelLogFilter)
+        skipped = try container.decodeIfPresent([String: String].self, forKey: .skipped)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(arch, forKey: .arch)
+        try container.encodeIfPresent(kernelRelease, forKey: .kernelRelease)
+        try container.encodeIfPresent(note, forKey: .note)
+        try container.encodeIfPresent(unreadable, forKey: .unreadable)
+        try container.encodeIfPresent(redacted, forKey: .redacted)
+        try container.encodeIfPresent(kernelLogFilter, forKey: .kernelLogFilter)
+        try container.encodeIfPresent(skipped, forKey: .skipped)
+        // For format-1 readers that know only the original spelling (hvctl 0.1 requires createdAt).
+        var legacy = encoder.container(keyedBy: LegacyKeys.self)
+        try legacy.encode(createdAt, forKey: .createdAt)
+        try legacy.encodeIfPresent(kernelRelease, forKey: .kernelRelease)
     }
 
     /// The manifest as `hvctl snapshot` writes it: indented JSON, keys sorted, a final newline.

@@ -17,7 +17,29 @@ public enum SnapshotDestination: Sendable, Equatable {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         let name = String(trimmed)
-        self = name.hasSuffix(".tar.gz") || name.hasSuffix(".tgz") ? .tarball(name) : .directory(name)
+        let lower = name.lowercased()
+        self = lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tgz") ? .tarball(name) : .directory(name)
+    }
+
+    /// Archive and compression suffixes hvctl cannot write: `-o x.zip` must not make a directory
+    /// named `x.zip` that a user then mails as if it were an archive (issue 14).
+    public static let refusedSuffixes = [
+        ".zip", ".tar", ".tar.xz", ".txz", ".tar.bz2", ".tbz", ".tbz2", ".tar.zst", ".tzst", ".tar.lz4", ".gz",
+        ".xz", ".bz2", ".zst", ".lz4", ".7z", ".rar", ".cpio",
+    ]
+
+    /// The destination, or why `path` names a kind of file hvctl does not write.
+    public static func parse(_ path: String) -> Result<SnapshotDestination, SnapshotWriteError> {
+        let destination = SnapshotDestination(path: path)
+        guard case .directory(let name) = destination else { return .success(destination) }
+        let lower = (name.split(separator: "/").last.map(String.init) ?? name).lowercased()
+        if let suffix = refusedSuffixes.first(where: { lower.hasSuffix($0) && lower.count > $0.count }) {
+            return .failure(
+                SnapshotWriteError(
+                    message: "cannot write a \(suffix) file (\(path)): hvctl writes a directory or a .tar.gz",
+                    kind: .destinationTaken))
+        }
+        return .success(destination)
     }
 
     public var path: String {

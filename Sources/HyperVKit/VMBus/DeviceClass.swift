@@ -145,15 +145,4 @@ public enum DeviceClassCatalog {
     public static func isVsockService(_ guid: String) -> Bool {
         GUIDText.normalized(guid).hasSuffix(vsockServiceSuffix)
     }
-
-    /// Resolves `--class`: a short name, the lsvmbus label or its bracket-less name (any case),
-    /// or a GUID.
-    public static func resolve(_ text: String) -> DeviceClass? {
-        let wanted = text.lowercased()
-        if let byGuid = lookup(guid: wanted) { return byGuid }
-        return all.first { candidate in
-            candidate.shortName == wanted || candidate.lsvmbusLabel.lowercased() == wanted
-                || candidate.name.lowercased() == wanted
-        }
-    }
 }

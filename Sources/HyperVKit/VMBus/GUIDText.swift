@@ -7,4 +7,10 @@ public enum GUIDText {
         if value.last == "}" { value.removeLast() }
         return String(value)
     }
+
+    /// Whether normalised text could be a GUID or its start (`4e8b2d71`, `4e8b2d71-a05c`): hex
+    /// digits and dashes only, not empty.
+    public static func isGUIDPrefix(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 36 && text.utf8.allSatisfy { ASCII.isGUIDByte($0) }
+    }
 }

@@ -30,6 +30,9 @@ public struct VMBusChannel: Sendable, Equatable {
     public var isPrimary: Bool
     /// The Linux CPU number the host interrupts for this channel (`cpu`; not a VP index, §3.3).
     public var targetCPU: Int?
+    /// The channel's own `cpu` file could not be read and `targetCPU` comes from the device's
+    /// `channel_vp_mapping` (issue 14: an unreadable target never counts as "no channel here").
+    public var targetFromMapping = false
     public var interrupts: UInt64?
     public var events: UInt64?
     /// Host→guest: `read_avail` and `in_mask` of the channel; `write_avail` only for the primary,

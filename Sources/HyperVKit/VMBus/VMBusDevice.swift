@@ -63,14 +63,26 @@ public struct VMBusDevice: Sendable, Equatable {
 
     /// Ring data sizes, from the primary channel's device-level ring attributes; sub-channels are
     /// created with the primary's ring sizes by netvsc and storvsc, so they share them.
-    public var inboundRingSize: Int? { primaryChannel?.inbound.size }
-    public var outboundRingSize: Int? { primaryChannel?.outbound.size }
+    /// Kept once read, so a filter that drops the primary channel (`vmbus channels --cpu N`) keeps
+    /// the sizes its sub-channels' fill is computed from (issue 14).
+    public var inboundRingSize: Int? { keptInboundRingSize ?? primaryChannel?.inbound.size }
+    public var outboundRingSize: Int? { keptOutboundRingSize ?? primaryChannel?.outbound.size }
+    public var keptInboundRingSize: Int?
+    public var keptOutboundRingSize: Int?
+
+    /// Remembers the primary channel's ring sizes before channels are filtered out.
+    public mutating func keepRingSizes() {
+        keptInboundRingSize = inboundRingSize
+        keptOutboundRingSize = outboundRingSize
+    }
 }
 
 /// Everything read from `/sys/bus/vmbus`.
 public struct VMBusState: Sendable, Equatable {
     /// Whether `/sys/bus/vmbus` exists; nil when a partial snapshot lacks /sys/bus.
     public var present: Bool?
+    /// Why `/sys/bus/vmbus/devices` could not be listed, when it exists but could not be read.
+    public var listingFailure: ReadFailure?
     /// Devices sorted by relid as lsvmbus sorts them (unknown relids last, then by GUID).
     public var devices: [VMBusDevice]
     /// `/sys/bus/vmbus/hibernation`: the host offers hibernation (reference §3.1).

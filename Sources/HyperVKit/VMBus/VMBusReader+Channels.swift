@@ -20,6 +20,19 @@ extension VMBusReader {
             } else {
                 channel.targetCPU = mapping[relid]
             }
+            if (options.channelAttributes || options.channelTargets), channel.targetCPU == nil,
+                let mapped = mapping[relid]
+            {
+                channel.targetCPU = mapped
+                channel.targetFromMapping = true
+                // One defect, one diagnostic: the failed read says where the target came from instead.
+                let fallback = "target CPU \(mapped) taken from channel_vp_mapping"
+                if let index = reader.diagnostics.lastIndex(where: { $0.path == path + "/cpu" }) {
+                    reader.diagnostics[index].message += ": " + fallback
+                } else {
+                    reader.note(Diagnostic(path: path + "/cpu", message: "\(path)/cpu could not be read: " + fallback))
+                }
+            }
             channel.isPrimary = channel.subchannelIndex.map { $0 == 0 } ?? (relid == device.relid)
             channels.append(channel)
         }

@@ -51,7 +51,9 @@ public enum VMBusReader {
         case .failure(.absent):
             return VMBusState(present: presence(machine))
         case .failure(let failure):
-            return VMBusState(present: nil, diagnostics: [reader.readFailure(devicesDirectory, failure)])
+            var state = VMBusState(present: nil, diagnostics: [reader.readFailure(devicesDirectory, failure)])
+            state.listingFailure = failure
+            return state
         }
         var state = VMBusState(present: true)
         state.deviceDetailsRead = options.deviceDetails
@@ -130,6 +132,7 @@ public enum VMBusReader {
             device.driver = String(target.split(separator: "/").last ?? Substring(target))
         }
         device.channels = readChannels(channelNames, of: device, options: options, reader: &reader)
+        device.keepRingSizes()
         if reader.diagnostics.count > mark && !reader.machine.isDirectory(path) {
             noteVanished(path, since: mark, reader: &reader)
             return nil

@@ -88,6 +88,19 @@ struct CPUEvacuateCommand: ParsableCommand, ReportCommand {
         }
         var report = EvacuationReport(evacuating: evacuating, applied: apply, plan: plan, outcome: nil, offline: [])
         var text = execution.planText(plan.moves, title: "plan to evacuate CPU \(evacuating):")
+        // A CPU that can never go offline is said first: its channels can move, it cannot leave.
+        let never = evacuating.cpus.compactMap { cpu -> String? in
+            if cpu == 0 && vmbus.present == true { return "CPU 0 is the VMBus connect CPU" }
+            if inventory.entry(cpu)?.hotpluggable == false { return "CPU \(cpu) has no online file" }
+            return nil
+        }
+        if !never.isEmpty {
+            let note =
+                "note: " + never.joined(separator: "; ")
+                + ": it can never go offline (reference §6.1); these moves only take its channels elsewhere"
+            text = note + "\n" + text
+            output.warnings.append("hvctl: warning: " + never.joined(separator: "; ") + ": it can never go offline")
+        }
         if apply {
             let succeeded = try execution.apply(
                 plan.moves, journal: journal, report: &report, text: &text, output: &output)
@@ -95,6 +108,7 @@ struct CPUEvacuateCommand: ParsableCommand, ReportCommand {
         } else {
             text += "\nnothing was changed: run again with --apply to make these moves\n"
         }
+        report.diagnostics = output.allDiagnostics
         output.stdout = try CommandRunner.render(report, context: context) { text }
         return output
     }
@@ -135,6 +149,7 @@ struct EvacuationReport: Encodable {
     var plan: EvacuationPlanner.Plan
     var outcome: ChannelMover.Outcome?
     var offline: [(cpu: Int, result: String)]
+    var diagnostics: [Diagnostic] = []
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
@@ -155,7 +170,7 @@ struct EvacuationReport: Encodable {
         }
         try container.encode(outcome.map(OutcomeJSON.init), forKey: .outcome)
         try container.encode(offline.map { OfflineJSON(cpu: $0.cpu, result: $0.result) }, forKey: .offline)
-        try container.encode([Diagnostic](), forKey: .diagnostics)
+        try container.encode(diagnostics, forKey: .diagnostics)
     }
 
     struct OfflineJSON: Encodable {

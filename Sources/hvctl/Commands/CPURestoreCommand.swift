@@ -38,6 +38,7 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
         let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
         var output = CommandOutput()
         output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
+        output.warn(vmbus.diagnostics + negotiated.diagnostics)
         if !record.complete {
             output.warnings.append(
                 "hvctl: warning: \(journal) is the journal of a run that did not finish: its last move may never have been made"
@@ -69,6 +70,7 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
         } else {
             text += "\nnothing was changed: run again with --apply to make these moves\n"
         }
+        report.diagnostics = output.allDiagnostics
         output.stdout = try CommandRunner.render(report, context: context) { text }
         return output
     }

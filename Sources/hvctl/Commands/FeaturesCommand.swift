@@ -125,7 +125,7 @@ struct RequirementsText {
 enum NotHyperVText {
     static func reason(_ hypervisor: HypervisorSummary.Hypervisor) -> String {
         guard hypervisor.present else { return "no hypervisor (CPUID.1:ECX[31] is clear)" }
-        guard let vendor = hypervisor.vendor else { return "no Hyper-V lines found" }
+        guard let vendor = hypervisor.vendor ?? hypervisor.vendorEscaped else { return "no Hyper-V lines found" }
         if let known = KnownHypervisor.identify(vendorText: vendor) {
             return "the hypervisor is \(known.displayName) (\"\(vendor)\")"
         }

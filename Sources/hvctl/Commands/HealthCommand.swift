@@ -52,7 +52,19 @@ struct HealthCommand: ParsableCommand, ReportCommand {
 
     func run() throws {
         if list {
-            Terminal.write(HealthListText.render(color: global.useColor))
+            do throws(CommandFailure) {
+                let text: String
+                if global.json {
+                    do { text = try HealthListText.json() } catch {
+                        throw CommandFailure("cannot encode JSON: \(error)", status: .ioError)
+                    }
+                } else {
+                    text = HealthListText.render(color: global.useColor)
+                }
+                try Terminal.write(text)
+            } catch {
+                try CommandRunner.fail(error, json: global.json)
+            }
             return
         }
         try runReport()
@@ -70,6 +82,10 @@ struct HealthCommand: ParsableCommand, ReportCommand {
             throw CommandFailure(
                 "unknown check \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))",
                 hint: "valid ids: " + HealthCatalog.ids.joined(separator: ", "), status: .usage)
+        }
+        // Running nothing is no answer: it must not pass (issue 14).
+        guard !selection.checks(configuration: HealthConfiguration()).isEmpty else {
+            throw CommandFailure("--check and --skip leave no check to run", status: .usage)
         }
         return selection
     }

@@ -56,6 +56,38 @@ enum HealthHelp {
 
 /// `hvctl health --list`: the catalogue as a table.
 enum HealthListText {
+    /// `health --list --json`: `{schema_version, checks: [{id, severity, title, reason}], diagnostics}`.
+    struct Document: Encodable {
+        struct Entry: Encodable {
+            var id: String
+            var severity: String
+            var title: String
+            var reason: String
+        }
+
+        var checks: [Entry]
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version"
+            case checks, diagnostics
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(1, forKey: .schemaVersion)
+            try container.encode(checks, forKey: .checks)
+            try container.encode([Diagnostic](), forKey: .diagnostics)
+        }
+    }
+
+    static func json() throws -> String {
+        try JSONOutput.render(
+            Document(
+                checks: HealthCatalog.all.map {
+                    Document.Entry(id: $0.id, severity: $0.severity.rawValue, title: $0.title, reason: $0.reason)
+                }))
+    }
+
     static func render(color: Bool) -> String {
         var table = Table(columns: [Table.Column("ID"), Table.Column("SEVERITY"), Table.Column("TITLE")])
         for check in HealthCatalog.all {

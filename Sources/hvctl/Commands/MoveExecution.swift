@@ -61,7 +61,7 @@ struct MoveExecution {
         for move in moves {
             let device = vmbus.devices.first { $0.deviceID == move.deviceID }
             table.append([
-                Table.Cell(device?.deviceClass?.shortName ?? device?.className ?? "-"), Table.Cell(move.deviceID),
+                Table.Cell(device?.classLabel ?? "-"), Table.Cell(move.deviceID),
                 Table.Cell(String(move.relid)), Table.Cell(String(move.from)), Table.Cell(String(move.to)),
             ])
         }

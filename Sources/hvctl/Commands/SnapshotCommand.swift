@@ -63,7 +63,12 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let destination = SnapshotDestination(path: output)
+        let destination: SnapshotDestination
+        switch SnapshotDestination.parse(output) {
+        case .success(let parsed): destination = parsed
+        case .failure(let error):
+            throw CommandFailure(error.message, hint: "name a new directory or FILE.tar.gz", status: .usage)
+        }
         let options = SnapshotOptions(redact: !noRedact, tool: "hvctl \(HVCtl.version)")
         let summary: SnapshotSummary
         do {

@@ -50,9 +50,11 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
 
     func run() throws {
         if listColumns {
-            var table = Table(columns: [Table.Column("COLUMN"), Table.Column("MEANING")])
-            for column in ChannelColumn.all { table.append([Table.Cell(column.name), Table.Cell(column.help)]) }
-            Terminal.write(table.render())
+            do throws(CommandFailure) {
+                try Terminal.write(global.json ? try ChannelColumn.listJSON() : ChannelColumn.listText())
+            } catch {
+                try CommandRunner.fail(error, json: global.json)
+            }
             return
         }
         try runReport()
@@ -64,7 +66,9 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
         let filter = try DeviceFilter(classText: `class`, device: device)
         var state = VMBusReader.read(context.machine, options: .everything)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
-        state.devices = state.devices.filter(filter.matches)
+        var output = CommandOutput()
+        if let cpu { try Self.checkCPUExists(cpu, state: state, machine: context.machine) }
+        try filter.apply(to: &state, output: &output)
         if let cpu {
             for index in state.devices.indices { state.devices[index].channels.removeAll { $0.targetCPU != cpu } }
             state.devices.removeAll { $0.channels.isEmpty }
@@ -73,7 +77,6 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
             device.channels.map { ChannelRow(device: device, channel: $0, online: state.onlineCPUs) }
         }
         if let sortColumn { rows = sortColumn.sorted(rows) }
-        var output = CommandOutput()
         output.stdout = try CommandRunner.render(VMBusReport(state: state), context: context) {
             var table = Table(columns: selected.map { Table.Column($0.header, $0.alignment) })
             for row in rows { table.append(selected.map { $0.cell(row) }) }
@@ -81,6 +84,16 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
         }
         output.warn(state.diagnostics)
         return output
+    }
+
+    /// `--cpu 99` on an 8-CPU machine names no CPU: a usage error, as `msr --cpu 99` is, not an
+    /// empty table. A CPU some channel targets exists whatever sysfs says (an offline target).
+    static func checkCPUExists(_ cpu: Int, state: VMBusState, machine: any Machine) throws(CommandFailure) {
+        let topology = CPUTopology.read(from: machine).0
+        guard let known = topology.present ?? topology.possible ?? topology.online else { return }
+        let targeted = state.devices.contains { $0.channels.contains { $0.targetCPU == cpu } }
+        guard !known.contains(cpu), !targeted else { return }
+        throw CommandFailure("--cpu: CPU \(cpu) does not exist on \(machine.origin) (CPUs: \(known))", status: .usage)
     }
 
     private func selectedColumns() throws(CommandFailure) -> [ChannelColumn] {

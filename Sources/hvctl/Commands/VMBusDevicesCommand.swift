@@ -49,10 +49,10 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
         let filter = try DeviceFilter(classText: `class`)
         var state = VMBusReader.read(context.machine, options: context.json ? .everything : .devicesOnly)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
-        state.devices = state.devices.filter(filter.matches)
+        var output = CommandOutput()
+        try filter.apply(to: &state, output: &output)
         let (protocols, protocolDiagnostics) = DeviceProtocolReader.read(context.machine, devices: state.devices)
         state.diagnostics += protocolDiagnostics
-        var output = CommandOutput()
         output.stdout = try CommandRunner.render(VMBusReport(state: state, protocols: protocols), context: context) {
             let text = DevicesText(
                 devices: state.devices, protocols: protocols, color: context.color, headings: !noHeadings)
@@ -67,31 +67,46 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
     }
 }
 
-/// `--class` and `--device`, shared by the VMBus commands.
+/// `--class` and `--device`, shared by the VMBus commands. A class or device nobody could mean is
+/// a usage error (issue 14), never an empty table that reads as "none here".
 struct DeviceFilter {
-    var deviceClass: DeviceClass?
-    var classGUID: String?
+    var selector: DeviceClassSelector?
     var device: String?
 
     init(classText: String?, device: String? = nil) throws(CommandFailure) {
         self.device = device.map { GUIDText.normalized($0) }
+        if let wanted = self.device, !GUIDText.isGUIDPrefix(wanted) {
+            throw CommandFailure(
+                "\"\(device ?? "")\" is not a device ID", hint: "give a device GUID or its first digits", status: .usage
+            )
+        }
         guard let classText else { return }
-        if let known = DeviceClassCatalog.resolve(classText) {
-            deviceClass = known
-        } else if GUIDText.normalized(classText).count == 36 {
-            classGUID = GUIDText.normalized(classText)
-        } else {
-            let names = DeviceClassCatalog.all.map(\.shortName).joined(separator: ", ")
+        guard let selector = DeviceClassSelector.parse(classText) else {
+            let names = DeviceClassSelector.identifiers.joined(separator: ", ")
             throw CommandFailure(
                 "unknown device class \"\(classText)\"", hint: "use one of \(names) or a class GUID", status: .usage)
         }
+        self.selector = selector
     }
 
     func matches(_ device: VMBusDevice) -> Bool {
-        if let deviceClass, device.classID != deviceClass.guid { return false }
-        if let classGUID, device.classID != classGUID { return false }
+        if let selector, !selector.matches(classID: device.classID) { return false }
         if let wanted = self.device, !device.deviceID.hasPrefix(wanted) { return false }
         return true
+    }
+
+    /// Keeps the matching devices; a `--device` that names none of the bus's devices is a usage
+    /// error naming it. A class with no device offered is an answer (an empty list), said on stderr.
+    func apply(to state: inout VMBusState, output: inout CommandOutput) throws(CommandFailure) {
+        let all = state.devices
+        state.devices = all.filter(matches)
+        if let device, !all.contains(where: { $0.deviceID.hasPrefix(device) }) {
+            throw CommandFailure(
+                "no VMBus device \(device)", hint: "hvctl vmbus devices lists the device IDs", status: .usage)
+        }
+        if let selector, state.devices.isEmpty {
+            output.warnings.append("hvctl: note: no \(selector.identifier) device is offered on this VMBus")
+        }
     }
 }
 
@@ -101,7 +116,7 @@ enum VMBusAbsence {
         if let problem = state.diagnostics.first {
             return CommandFailure(
                 problem.message, hint: problem.hint,
-                status: problem.message.contains("permission") ? .permissionDenied : .ioError)
+                status: state.listingFailure?.isPermissionDenied == true ? .permissionDenied : .ioError)
         }
         if state.present == nil {
             return CommandFailure(

@@ -58,6 +58,7 @@ struct VMBusSetCPUCommand: ParsableCommand, ReportCommand {
         let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
         var output = CommandOutput()
         output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
+        output.warn(inventory.diagnostics + vmbus.diagnostics + negotiated.diagnostics)
         let moves = from == cpu ? [] : [ChannelMove(deviceID: target.deviceID, relid: relid, from: from, to: cpu)]
         let plan = EvacuationPlanner.Plan(moves: moves, loadAfter: [:], destinations: [cpu])
         var report = EvacuationReport(
@@ -68,6 +69,7 @@ struct VMBusSetCPUCommand: ParsableCommand, ReportCommand {
         } else if !apply && !moves.isEmpty {
             text += "\nnothing was changed: run again with --apply\n"
         }
+        report.diagnostics = output.allDiagnostics
         output.stdout = try CommandRunner.render(report, context: context) { text }
         return output
     }

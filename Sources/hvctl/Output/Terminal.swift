@@ -1,4 +1,5 @@
 import ArgumentParser
+import HyperVKit
 
 #if canImport(Glibc)
     import Glibc
@@ -26,25 +27,17 @@ struct Terminal: Sendable {
 
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
 
-    /// Writes to stdout exactly as given.
-    static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(
-                    STDOUT_FILENO, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+    /// Writes to stdout exactly as given, every byte (EINTR and short writes retried); a write that
+    /// fails is exit 74 with one message (issue 14: `>/dev/full` must not pass for success).
+    static func write(_ text: String) throws(CommandFailure) {
+        guard let code = AtomicFile.writeAll(STDOUT_FILENO, Array(text.utf8)) else { return }
+        throw CommandFailure("cannot write the output: \(code.message)", status: .ioError)
     }
 
-    /// Writes one line to stderr: diagnostics and hints never mix with results.
-    static func warn(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { buffer in
-            _ = Glibc.write(STDERR_FILENO, buffer.baseAddress, buffer.count)
-        }
+    /// Writes one line to stderr: diagnostics and hints never mix with results. Whether stderr took
+    /// it is returned, so a run whose warnings were lost does not end as a clean success.
+    @discardableResult
+    static func warn(_ line: String) -> Bool {
+        AtomicFile.writeAll(STDERR_FILENO, Array((line + "\n").utf8)) == nil
     }
 }

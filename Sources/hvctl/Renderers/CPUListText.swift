@@ -28,7 +28,7 @@ struct CPUListText {
         for entry in report.inventory.entries {
             let channels = report.channels(on: entry.cpu)
             var classes: [String: Int] = [:]
-            for item in channels { classes[item.device.deviceClass?.shortName ?? "unknown", default: 0] += 1 }
+            for item in channels { classes[item.device.classLabel, default: 0] += 1 }
             let classText = classes.sorted { $0.key < $1.key }.map { $0.value > 1 ? "\($0.key)x\($0.value)" : $0.key }
             table.append([
                 Table.Cell(String(entry.cpu)), state(entry),

@@ -37,7 +37,9 @@ struct CPUMapText {
 
     private func summary() -> String {
         var block = KeyValueBlock()
-        block.add("Channel spread", describe(report.channelImbalance, unit: "channels"))
+        // The figure health's channels.balance judges: performance channels only (issue 14).
+        block.add(
+            "Channel spread", report.performanceSpread?.sentence ?? "no performance (storage or network) channels")
         block.add("Interrupt spread", describe(report.interruptImbalance, unit: "VMBus interrupts (/proc/interrupts)"))
         return block.render(color: color)
     }

@@ -66,8 +66,8 @@ struct ChannelColumn: Sendable {
             cell: { Table.Cell($0.device.deviceID) }, sortKey: { .text($0.device.deviceID) }),
         ChannelColumn(
             name: "class", help: "device class (short name, or the class GUID when unknown)", alignment: .left,
-            cell: { Table.Cell($0.device.deviceClass?.shortName ?? $0.device.classID ?? "-") },
-            sortKey: { row in (row.device.deviceClass?.shortName ?? row.device.classID).map { .text($0) } ?? .missing }),
+            cell: { Table.Cell($0.device.classIdentifier ?? $0.device.classID ?? "-") },
+            sortKey: { row in (row.device.classIdentifier ?? row.device.classID).map { .text($0) } ?? .missing }),
         ChannelColumn(
             name: "driver", help: "bound driver", alignment: .left, cell: { Table.Cell($0.device.driver ?? "-") },
             sortKey: { row in row.device.driver.map { .text($0) } ?? .missing }),
@@ -136,5 +136,41 @@ struct ChannelColumn: Sendable {
 
     static func named(_ name: String) -> ChannelColumn? {
         all.first { $0.name == name.lowercased() }
+    }
+}
+
+extension ChannelColumn {
+    /// `--list-columns`: one row per column.
+    static func listText() -> String {
+        var table = Table(columns: [Table.Column("COLUMN"), Table.Column("MEANING")])
+        for column in all { table.append([Table.Cell(column.name), Table.Cell(column.help)]) }
+        return table.render()
+    }
+
+    /// `--list-columns --json`: `{schema_version, columns: [{name, meaning}], diagnostics}`.
+    static func listJSON() throws(CommandFailure) -> String {
+        struct Document: Encodable {
+            var columns: [[String: String]]
+            enum CodingKeys: String, CodingKey {
+                case schemaVersion = "schema_version"
+                case columns, diagnostics
+            }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(1, forKey: .schemaVersion)
+                var list = container.nestedUnkeyedContainer(forKey: .columns)
+                for column in columns {
+                    var entry = list.nestedContainer(keyedBy: NameKey.self)
+                    try entry.encode(column["name"], forKey: NameKey("name"))
+                    try entry.encode(column["meaning"], forKey: NameKey("meaning"))
+                }
+                try container.encode([Diagnostic](), forKey: .diagnostics)
+            }
+        }
+        do {
+            return try JSONOutput.render(Document(columns: all.map { ["name": $0.name, "meaning": $0.help] }))
+        } catch {
+            throw CommandFailure("cannot encode JSON: \(error)", status: .ioError)
+        }
     }
 }

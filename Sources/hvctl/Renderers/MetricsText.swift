@@ -88,7 +88,7 @@ struct MetricsText {
     }
 
     func className(_ device: VMBusDevice) -> String {
-        device.deviceClass?.shortName ?? (device.knownClassName == nil ? (device.classID ?? "") : "hv_sock")
+        device.classLabel
     }
 
     func cpus(_ writer: inout PrometheusWriter) {

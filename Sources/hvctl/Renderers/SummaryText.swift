@@ -5,7 +5,7 @@ enum SummaryText {
     static func hypervisor(_ hypervisor: HypervisorSummary.Hypervisor) -> String {
         guard hypervisor.present else { return "none (CPUID.1:ECX[31] is clear: not a virtual machine)" }
         var parts: [String] = []
-        if let vendor = hypervisor.vendor { parts.append("\"\(vendor)\"") }
+        if let vendor = hypervisor.vendor ?? hypervisor.vendorEscaped { parts.append("\"\(vendor)\"") }
         if hypervisor.isHyperV, let interface = hypervisor.interface { parts.append("interface \(interface)") }
         if let maxLeaf = hypervisor.maxLeaf { parts.append("max leaf \(hex32(maxLeaf))") }
         return parts.isEmpty ? "present" : parts.joined(separator: ", ")

@@ -172,11 +172,27 @@ import Testing
             0x4000_0003: Fixtures.features,
         ]
         let s = summary(leaves)
-        #expect(s.hypervisor.vendor == #"KVMKVMKVM\0\0\0"#)
+        // Printable, without the NUL padding (issue 14); the escaped form stays for messages.
+        #expect(s.hypervisor.vendor == "KVMKVMKVM")
+        #expect(s.hypervisor.vendorEscaped == #"KVMKVMKVM\0\0\0"#)
+        // KVM's 0x40000001 EAX is feature bits (KVM_FEATURE_*), not an interface signature.
+        #expect(s.hypervisor.interface == nil)
         #expect(s.hypervisor.isHyperV == false)
         #expect(s.hypervisor.present)
         #expect(s.partition.role == nil)
         #expect(s.host == nil)
+    }
+
+    /// A signature with a byte that is not printable ASCII is null in JSON, never `\x` escapes.
+    @Test func aNonPrintableSignatureIsNil() {
+        let leaves: HypervisorLeaves = [
+            0x4000_0000: RegisterSet(eax: 0x4000_0005, ebx: 0x4B4D_01FF, ecx: 0x564B_4D56, edx: 0x0000_004D),
+            0x4000_0001: RegisterSet(eax: 0x3123_7648, ebx: 0, ecx: 0, edx: 0),
+        ]
+        let s = summary(leaves)
+        #expect(s.hypervisor.vendor == nil)
+        #expect(s.hypervisor.vendorEscaped == #"\xff\x01MKVMKVM\0\0\0"#)
+        #expect(s.hypervisor.interface == "Hv#1")
     }
 
     /// §1.1 step 2: Linux needs 0x40000005 <= max leaf <= 0x4000FFFF.

@@ -40,7 +40,7 @@ import Testing
         #expect(report.version == Self.version52)
         #expect(report.source == .inferred)
         #expect(report.consistentWithHost == nil)
-        let logProblem = report.diagnostics.first { $0.source == "kernel_log" }
+        let logProblem = report.diagnostics.first { $0.source == .kernelLog }
         #expect(logProblem?.hint?.contains("dmesg_restrict") == true)
         #expect(report.reasoning.contains { $0.contains("host build 17763 is Windows Server 2019") })
         #expect(report.reasoning.contains { $0.contains("kernel 6.1 tries 5.3 first") })

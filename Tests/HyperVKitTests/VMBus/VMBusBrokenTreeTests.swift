@@ -40,7 +40,7 @@ import Testing
             (Self.heartbeat + "/class_id", "is missing"),
             (Self.vss + "/id", "not a number: \"abc\""),
             (Self.kvp + "/numa_node", "binary content"),
-            (Self.nic + "/channels/13/cpu", "is empty"),
+            (Self.nic + "/channels/13/cpu", "is empty: target CPU 3 taken from channel_vp_mapping"),
             (Self.nic + "/channel_vp_mapping", "not a relid:cpu line: \"14:\""),
             (Self.nic + "/channels/12", "interrupts target CPU 2, which is offline"),
             (Self.scsi + "/channels/11/interrupts", "number out of range"),
@@ -80,7 +80,9 @@ import Testing
 
         let nic = try device(state, Self.nic)
         #expect(nic.channels.map(\.relid) == [10, 12, 13, 14])
-        #expect(nic.channels.map(\.targetCPU) == [0, 2, nil, 1])
+        // relid 13's cpu file is empty: its target is the mapping's "13:3", marked as such
+        #expect(nic.channels.map(\.targetCPU) == [0, 2, 3, 1])
+        #expect(nic.channels.map(\.targetFromMapping) == [false, false, true, false])
         #expect(nic.channelCPUMapping?.map(\.relid) == [10, 12, 13])
         #expect(nic.channelCPUMapping?.map(\.cpu) == [0, 2, 3])
         #expect(state.onlineCPUs == CPUList([0, 1, 3]))
