@@ -20,6 +20,10 @@
 #   fish   $(PREFIX)/share/fish/vendor_completions.d/hvctl.fish. fish finds it under /usr always,
 #          and under /usr/local only when $XDG_DATA_DIRS names /usr/local/share (desktop sessions
 #          set it, a plain ssh login does not): there, copy it to ~/.config/fish/completions/.
+#   systemd  $(SYSTEMD_UNIT_DIR)/hvctl-metrics.{service,timer}, installed disabled (the .deb puts
+#          them in /lib/systemd/system; /usr/local/lib/systemd/system is on systemd's unit path too):
+#          systemctl enable --now hvctl-metrics.timer writes hvctl metrics for node_exporter
+#   rules  $(PREFIX)/share/hvctl/prometheus/hvctl-alerts.yml, Prometheus alerting rules for a fleet
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -29,6 +33,8 @@ INSTALL ?= install
 
 BINDIR ?= $(PREFIX)/bin
 MAN1DIR ?= $(PREFIX)/share/man/man1
+SYSTEMD_UNIT_DIR ?= $(PREFIX)/lib/systemd/system
+RULES_DIR ?= $(PREFIX)/share/hvctl/prometheus
 BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
 FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
 ifeq ($(PREFIX)$(wildcard /etc/debian_version),/usr/etc/debian_version)
@@ -97,13 +103,24 @@ install: $(BINARY)
 	chmod 0644 "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl"
 	$(INSTALL) -m 0644 completions/_hvctl "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl"
 	$(INSTALL) -m 0644 completions/hvctl.fish "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
+	# The unit runs the hvctl this installs: its ExecStart names BINDIR as installed (no DESTDIR).
+	$(INSTALL) -d "$(DESTDIR)$(SYSTEMD_UNIT_DIR)" "$(DESTDIR)$(RULES_DIR)"
+	sed 's|@BINDIR@|$(BINDIR)|g' contrib/systemd/hvctl-metrics.service.in \
+	    >"$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.service"
+	chmod 0644 "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.service"
+	$(INSTALL) -m 0644 contrib/systemd/hvctl-metrics.timer "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.timer"
+	$(INSTALL) -m 0644 contrib/prometheus/hvctl-alerts.yml "$(DESTDIR)$(RULES_DIR)/hvctl-alerts.yml"
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/hvctl" \
 	    $(patsubst man/%,"$(DESTDIR)$(MAN1DIR)/%.gz",$(MAN_PAGES)) \
 	    "$(DESTDIR)$(BASH_COMPLETION_DIR)/hvctl" \
 	    "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_hvctl" \
-	    "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish"
+	    "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish" \
+	    "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.service" \
+	    "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.timer" \
+	    "$(DESTDIR)$(RULES_DIR)/hvctl-alerts.yml"
+	-rmdir "$(DESTDIR)$(RULES_DIR)" "$(DESTDIR)$(PREFIX)/share/hvctl" 2>/dev/null
 
 deb: $(BINARY)
 	.ci/build-deb

@@ -98,6 +98,95 @@ import Testing
         #expect(!run.stdout.contains("Parse errors"), "\(run.stdout)")
     }
 
+    /// Issue 14: each YAML block is real YAML (PyYAML's safe_load reads it) and holds the same
+    /// typed details as `health --json` (numbers as numbers, lists as lists), and each test line
+    /// is `ok N - id: summary`.
+    @Test(arguments: ["azure-degraded", "vmbus-broken", "pasted-log-ws2008r2", "azure-d8ds-v5"])
+    func tapYAMLIsTheJSONDetails(_ fixture: String) throws {
+        guard let python = Self.python, Self.pythonHas("yaml") else {
+            Issue.record("python3-yaml missing (apt-get install python3-yaml)")
+            return
+        }
+        let tap = try Self.output(fixture, ["health", "--format", "tap"])
+        let json = try Self.output(fixture, ["health", "--json"])
+        let tapFile = try Self.temporary(tap, suffix: ".tap")
+        let jsonFile = try Self.temporary(json, suffix: ".json")
+        defer {
+            try? FileManager.default.removeItem(at: tapFile)
+            try? FileManager.default.removeItem(at: jsonFile)
+        }
+        let script = #"""
+            import sys, json, re, yaml
+            lines = open(sys.argv[1]).read().split("\n")
+            report = json.load(open(sys.argv[2]))
+            blocks, current, tests = [], None, []
+            for line in lines:
+                if re.match(r"^(not )?ok \d+ - ", line): tests.append(line)
+                elif line == "  ---": current = []
+                elif line == "  ...": blocks.append(yaml.safe_load("\n".join(current))); current = None
+                elif current is not None: current.append(line[2:])
+            assert len(blocks) == len(report["checks"]) == len(tests), (len(blocks), len(tests))
+            for number, (block, check, test) in enumerate(zip(blocks, report["checks"], tests), 1):
+                assert block.get("details", {}) == check["details"], (check["id"], block.get("details"), check["details"])
+                assert block["status"] == check["status"] and block["found"] == check["found"], check["id"]
+                assert block.get("skip_reason") == check["skip_reason"], check["id"]
+                prefix = re.sub(r"^(not )?ok ", "", test)
+                if check["status"] == "skip":
+                    assert prefix.startswith("%d - %s # SKIP " % (number, check["id"])), test
+                else:
+                    assert prefix.startswith("%d - %s: " % (number, check["id"])), test
+            print(len(blocks))
+            """#
+        let run = try CommandHarness.runExecutable(python, ["-c", script, tapFile.path, jsonFile.path])
+        #expect(run.status == 0, "\(fixture): \(run.stderr)")
+        #expect((Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0)
+    }
+
+    /// Issue 14: JUnit test cases carry the details as properties, each value as text the way
+    /// consumers read it: `3`, `true`, plain strings, JSON for lists and maps.
+    @Test func junitPropertiesAreTheJSONDetails() throws {
+        guard let python = Self.python else { return }
+        for fixture in ["azure-degraded", "vmbus-broken"] {
+            let xml = try Self.output(fixture, ["health", "--format", "junit"])
+            let json = try Self.output(fixture, ["health", "--json"])
+            let xmlFile = try Self.temporary(xml, suffix: ".xml")
+            let jsonFile = try Self.temporary(json, suffix: ".json")
+            defer {
+                try? FileManager.default.removeItem(at: xmlFile)
+                try? FileManager.default.removeItem(at: jsonFile)
+            }
+            let script = """
+                import sys, json
+                import xml.etree.ElementTree as ET
+                suite = ET.parse(sys.argv[1]).getroot()
+                report = json.load(open(sys.argv[2]))
+                cases = suite.findall("testcase")
+                assert len(cases) == len(report["checks"])
+                def text(value):
+                    if value is None: return ""
+                    if isinstance(value, bool): return "true" if value else "false"
+                    if isinstance(value, (int, float, str)): return value
+                    return value
+                for case, check in zip(cases, report["checks"]):
+                    assert case.get("name") == check["id"]
+                    props = {p.get("name"): p.get("value") for p in case.find("properties")}
+                    assert props["status"] == check["status"], check["id"]
+                    for key, value in check["details"].items():
+                        got = props["details." + key]
+                        if isinstance(value, bool): assert got == ("true" if value else "false"), (key, got)
+                        elif isinstance(value, (int, float)): assert float(got) == value, (key, got)
+                        elif isinstance(value, str): assert got == value, (key, got)
+                        elif value is None: assert got == "", (key, got)
+                        else: assert json.loads(got) == value, (key, got)
+                    skipped = case.find("skipped") is not None
+                    assert skipped == (check["status"] == "skip"), check["id"]
+                print("ok")
+                """
+            let run = try CommandHarness.runExecutable(python, ["-c", script, xmlFile.path, jsonFile.path])
+            #expect(run.stdout == "ok\n", "\(fixture): \(run.stderr)")
+        }
+    }
+
     /// The Prometheus client's parser accepts every fixture's metrics, and reads the families and
     /// samples hvctl wrote.
     @Test(arguments: fixtures)
@@ -151,5 +240,25 @@ import Testing
             """
         let run = try CommandHarness.runExecutable(python, ["-c", script, file.path])
         #expect(run.stdout == "'a\\\\b\"c\\nd' 0.25 'a \\\\ help\\nline'\n", "\(run.stdout)\(run.stderr)")
+    }
+
+    /// Issue 14: escaping goes by byte, so "\r\n" (one Character in Swift) cannot slip a raw
+    /// newline into a label; the parser reads the value back byte for byte.
+    @Test func aCarriageReturnNewlineIsEscaped() throws {
+        guard let python = Self.python, Self.pythonHas("prometheus_client") else { return }
+        var writer = PrometheusWriter()
+        writer.family("hvctl_test", .gauge, help: "crlf\r\nhelp", [.init(labels: [("v", "a\r\nb")], value: 1)])
+        #expect(!writer.text.contains("a\r\nb"))
+        #expect(writer.text.split(separator: "\n", omittingEmptySubsequences: false).count == 4)
+        let file = try Self.temporary(writer.text, suffix: ".prom")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+            import sys
+            from prometheus_client.parser import text_string_to_metric_families
+            family = next(text_string_to_metric_families(open(sys.argv[1], newline="").read()))
+            print(repr(family.samples[0].labels["v"]))
+            """
+        let run = try CommandHarness.runExecutable(python, ["-c", script, file.path])
+        #expect(run.stdout == "'a\\r\\nb'\n", "\(run.stdout)\(run.stderr)")
     }
 }

@@ -176,7 +176,6 @@ import Testing
     static let everyReportCommand: [[String]] = [
         ["info"], ["features"], ["vmbus", "devices"], ["vmbus", "channels"], ["vmbus", "version"], ["cpu", "list"],
         ["cpu", "map"], ["msr"], ["kernel"], ["health"], ["cpu", "offline-check", "1"], ["cpu", "evacuate", "1"],
-        ["metrics"],
     ]
 
     @Test(arguments: everyReportCommand)
@@ -200,6 +199,14 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("hvctl: unknown option '--bogus'"), "\(result.stderr)")
         #expect(try json(result.stdout)["error"] != nil)
+    }
+
+    /// The text exposition has no JSON form: --json is a usage error that says so, not ignored.
+    @Test func metricsRefusesJSON() throws {
+        let result = try run("azure-d8ds-v5", ["--json", "metrics"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("hvctl: metrics has no --json"))
+        #expect((try json(result.stdout)["error"] as? [String: Any])?["exit_status"] as? Int == 64)
     }
 
     @Test func listsHaveJSON() throws {

@@ -18,6 +18,15 @@ import Testing
         #expect(!Terminal.wantsColor(.never, isTTY: true, environment: [:]))
     }
 
+    /// Issue 14: a KVP host name in Japanese takes two columns a character; the next column
+    /// still starts where the heading's does.
+    @Test func wideCharactersKeepColumnsAligned() {
+        var table = Table(columns: [Table.Column("HOST"), Table.Column("BUILD")])
+        table.append([Table.Cell("ホスト1"), Table.Cell("20348")])
+        table.append([Table.Cell("host2"), Table.Cell("17763")])
+        #expect(table.render() == "HOST     BUILD\nホスト1  20348\nhost2    17763\n")
+    }
+
     @Test func stylesNeverSkewColumns() {
         var table = Table(columns: [Table.Column("A"), Table.Column("B")])
         table.append([Table.Cell("yes", .green), Table.Cell("x")])

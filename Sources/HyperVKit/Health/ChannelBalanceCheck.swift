@@ -17,7 +17,7 @@ enum ChannelBalanceCheck {
         case .failure(let skip): return skip.finding
         }
         guard let spread = PerformanceChannelSpread.of(state) else {
-            return .skip("no performance (storage or network) channels")
+            return .skip("no performance (storage or network) channels", .notApplicable)
         }
         let counts = spread.perCPU
         let ratio = spread.ratio

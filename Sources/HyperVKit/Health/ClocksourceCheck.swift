@@ -17,7 +17,7 @@ enum ClocksourceCheck {
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         if let skip = facts.notHyperV { return skip }
         guard let current = facts.clocksource?.current else {
-            return .skip("current_clocksource was not read (not captured, or unreadable)")
+            return .skip("current_clocksource was not read (not captured, or unreadable)", .unavailable)
         }
         let invariant = facts.privileges.privilege(15)
         let details: HealthDetails = [

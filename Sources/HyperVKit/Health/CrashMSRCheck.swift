@@ -14,14 +14,14 @@ enum CrashMSRCheck {
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         if let skip = facts.notHyperV { return skip }
         if facts.architecture == .x86_64, facts.privileges.feature(10) == false {
-            return .skip("the host offers no guest crash MSRs (0x40000003 EDX[10] clear)")
+            return .skip("the host offers no guest crash MSRs (0x40000003 EDX[10] clear)", .notApplicable)
         }
         let reading: MSRReading
         switch MSRFacts.reading(index, facts: facts) {
         case .success(let read): reading = read
         case .failure(let skip): return skip.finding
         }
-        guard let value = reading.value else { return .skip("CRASH_CTL was not read") }
+        guard let value = reading.value else { return .skip("CRASH_CTL was not read", .unavailable) }
         let decoded = CrashAndTSCDecoders.crashControl(value)
         let notify = decoded.flag("crash_notify") == true
         let message = decoded.flag("crash_message") == true

@@ -10,10 +10,12 @@ enum ExpectedDevicesCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         let expected = configuration.expectedDevices
-        guard !expected.isEmpty else { return .skip("no expected devices configured (vmbus.expected_devices)") }
+        guard !expected.isEmpty else {
+            return .skip("no expected devices configured (vmbus.expected_devices)", .notConfigured)
+        }
         if let skip = facts.notHyperV { return skip }
         guard let state = facts.vmbus, state.present != nil else {
-            return .skip("\(facts.origin) holds no /sys/bus/vmbus (not captured)")
+            return .skip("\(facts.origin) holds no /sys/bus/vmbus (not captured)", .unavailable)
         }
         let offered = state.devices.compactMap(\.classID)
         let missing = expected.filter { wanted in !offered.contains { wanted.selector.matches(classID: $0) } }

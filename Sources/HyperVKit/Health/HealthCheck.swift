@@ -47,6 +47,8 @@ public struct HealthFinding: Sendable, Equatable {
     public var kind: Kind
     public var summary: String
     public var details: HealthDetails
+    /// Why a skip skipped; nil for the other kinds.
+    public var skipReason: HealthSkipReason?
 
     public init(_ kind: Kind, _ summary: String, _ details: HealthDetails = [:]) {
         self.kind = kind
@@ -66,9 +68,28 @@ public struct HealthFinding: Sendable, Equatable {
         HealthFinding(.caution, summary, details)
     }
 
-    public static func skip(_ summary: String, _ details: HealthDetails = [:]) -> HealthFinding {
-        HealthFinding(.skip, summary, details)
+    /// Every skip says which kind it is, so a monitor can tell "could not read it without root"
+    /// from "does not apply here" (issue 14).
+    public static func skip(_ summary: String, _ reason: HealthSkipReason, _ details: HealthDetails = [:])
+        -> HealthFinding
+    {
+        var finding = HealthFinding(.skip, summary, details)
+        finding.skipReason = reason
+        return finding
     }
+}
+
+/// Why a check was skipped: JSON `skip_reason`, the metrics' `hvctl_health_check_skipped{reason}`.
+public enum HealthSkipReason: String, Sendable, CaseIterable, Codable {
+    /// The source exists but needs root or a capability (EACCES, EPERM, kernel.dmesg_restrict).
+    case permission
+    /// The source is not there to read: not captured, the msr driver not loaded, unreadable.
+    case unavailable
+    /// The check does not apply to this machine: not Hyper-V, not granted by the host, arm64, a
+    /// root partition, no device of the kind it checks.
+    case notApplicable = "not_applicable"
+    /// Nothing is configured to compare with (`vmbus.expected_devices`, `isolation.expected`).
+    case notConfigured = "not_configured"
 }
 
 /// One documented check: an id scripts select it by, the severity of its problem, a title, the
@@ -113,6 +134,8 @@ public struct HealthResult: Sendable, Equatable {
     public var found: Bool
     public var summary: String
     public var details: HealthDetails
+    /// Why it was skipped, for a skipped check.
+    public var skipReason: HealthSkipReason?
 
     init(check: HealthCheck, severity: HealthSeverity, finding: HealthFinding) {
         id = check.id
@@ -121,6 +144,7 @@ public struct HealthResult: Sendable, Equatable {
         self.severity = severity
         summary = finding.summary
         details = finding.details
+        skipReason = finding.kind == .skip ? finding.skipReason : nil
         switch finding.kind {
         case .pass: (status, found) = (.pass, false)
         case .skip: (status, found) = (.skip, false)

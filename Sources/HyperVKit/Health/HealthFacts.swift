@@ -38,7 +38,7 @@ public struct HealthFacts: Sendable {
     /// is the one check that fails there.
     var notHyperV: HealthFinding? {
         guard !isHyperV else { return nil }
-        return .skip("not a Hyper-V guest (see hyperv.detected)")
+        return .skip("not a Hyper-V guest (see hyperv.detected)", .notApplicable)
     }
 
     /// The host build, from CPUID 0x40000002 or the Host Build line; nil when neither was read.

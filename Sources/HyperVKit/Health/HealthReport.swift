@@ -65,6 +65,7 @@ public struct HealthReport: Sendable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case id, status, summary, details, severity, title, reason, found
+            case skipReason = "skip_reason"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -77,6 +78,7 @@ public struct HealthReport: Sendable, Encodable {
             try container.encode(result.title, forKey: .title)
             try container.encode(result.reason, forKey: .reason)
             try container.encode(result.found, forKey: .found)
+            try container.encode(result.skipReason, forKey: .skipReason)
         }
     }
 }

@@ -32,12 +32,16 @@ enum HealthText {
     /// The VMBus state when there is one to look at, else the skip that says why not.
     static func vmbus(_ facts: HealthFacts) -> Result<VMBusState, SkipFinding> {
         if let skip = facts.notHyperV { return .failure(SkipFinding(finding: skip)) }
-        guard let state = facts.vmbus else { return .failure(SkipFinding(finding: .skip("VMBus was not read"))) }
+        guard let state = facts.vmbus else {
+            return .failure(SkipFinding(finding: .skip("VMBus was not read", .unavailable)))
+        }
         switch state.present {
         case .some(true): return .success(state)
-        case .some(false): return .failure(SkipFinding(finding: .skip("no VMBus devices (see vmbus.version)")))
+        case .some(false):
+            return .failure(SkipFinding(finding: .skip("no VMBus devices (see vmbus.version)", .notApplicable)))
         case .none:
-            return .failure(SkipFinding(finding: .skip("\(facts.origin) holds no /sys/bus/vmbus (not captured)")))
+            return .failure(
+                SkipFinding(finding: .skip("\(facts.origin) holds no /sys/bus/vmbus (not captured)", .unavailable)))
         }
     }
 

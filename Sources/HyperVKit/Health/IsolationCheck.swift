@@ -10,7 +10,7 @@ enum IsolationCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         guard let expected = configuration.expectedIsolation else {
-            return .skip("no expected isolation configured (isolation.expected)")
+            return .skip("no expected isolation configured (isolation.expected)", .notConfigured)
         }
         if let skip = facts.notHyperV { return skip }
         let isolation = facts.features?.summary.isolation

@@ -13,7 +13,7 @@ enum KernelDriversCheck {
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         if let notHyperV = facts.notHyperV { return notHyperV }
         guard let report = facts.kernelSupport, report.vmbusPresent == true else {
-            return .skip("no VMBus devices to check (see vmbus.devices_bound)")
+            return .skip("no VMBus devices to check (see vmbus.devices_bound)", .notApplicable)
         }
         let unbound = report.unboundDevicesWithDriver
         let unexplained = unbound.filter { !$0.verdict.isExplained }

@@ -18,8 +18,10 @@ enum KernelLogErrorsCheck {
         switch facts.kernelLog {
         case .success(let read): lines = read
         case .failure(let failure):
-            return .skip(failure.message + (failure.hint.map { " (hint: \($0))" } ?? ""))
-        case .none: return .skip("the kernel log was not read")
+            return .skip(
+                failure.message + (failure.hint.map { " (hint: \($0))" } ?? ""),
+                failure.kind == .permissionDenied ? .permission : .unavailable)
+        case .none: return .skip("the kernel log was not read", .unavailable)
         }
         var matches: [(line: Int, pattern: KernelLogErrorPattern, text: String)] = []
         for (number, line) in lines.enumerated() {

@@ -14,7 +14,9 @@ enum OfflineCPUChannelsCheck {
         case .success(let read): state = read
         case .failure(let skip): return skip.finding
         }
-        guard let online = state.onlineCPUs else { return .skip("the online CPUs are unknown (cpu/online)") }
+        guard let online = state.onlineCPUs else {
+            return .skip("the online CPUs are unknown (cpu/online)", .unavailable)
+        }
         var stranded: [(device: VMBusDevice, channel: VMBusChannel)] = []
         var targeted = 0
         for device in state.devices {

@@ -12,7 +12,7 @@ enum PhantomCPUCheck {
         if let skip = facts.notHyperV { return skip }
         guard let topology = facts.topology, let possible = topology.possible, let present = topology.present,
             let phantom = topology.phantom
-        else { return .skip("the possible and present CPU lists were not read") }
+        else { return .skip("the possible and present CPU lists were not read", .unavailable) }
         let details: HealthDetails = [
             "possible": .string(possible.description), "present": .string(present.description),
             "phantom": .string(phantom.isEmpty ? nil : phantom.description), "count": .int(phantom.count),

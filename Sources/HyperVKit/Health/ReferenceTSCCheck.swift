@@ -13,14 +13,14 @@ enum ReferenceTSCCheck {
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         if let skip = facts.notHyperV { return skip }
         if facts.privileges.isRootPartition == true {
-            return .skip("a root partition does not use the reference TSC page")
+            return .skip("a root partition does not use the reference TSC page", .notApplicable)
         }
         let reading: MSRReading
         switch MSRFacts.reading(index, facts: facts) {
         case .success(let read): reading = read
         case .failure(let skip): return skip.finding
         }
-        guard let value = reading.value else { return .skip("REFERENCE_TSC was not read") }
+        guard let value = reading.value else { return .skip("REFERENCE_TSC was not read", .unavailable) }
         let enabled = value & 1 != 0
         let details: HealthDetails = [
             "raw": .string(hex64(value)), "enabled": .bool(enabled), "page_gpa": .string(hex64(value & ~0xFFF)),
@@ -35,23 +35,26 @@ enum ReferenceTSCCheck {
 /// Getting one of CPU 0's MSR readings, or the skip that says why it is missing (reference §9).
 enum MSRFacts {
     static func reading(_ index: UInt32, facts: HealthFacts) -> Result<MSRReading, HealthText.SkipFinding> {
-        func skip(_ text: String) -> Result<MSRReading, HealthText.SkipFinding> {
-            .failure(HealthText.SkipFinding(finding: .skip(text)))
+        func skip(_ text: String, _ reason: HealthSkipReason) -> Result<MSRReading, HealthText.SkipFinding> {
+            .failure(HealthText.SkipFinding(finding: .skip(text, reason)))
         }
         if facts.architecture != .x86_64 {
-            return skip("synthetic MSRs cannot be read from user space on arm64 (reference §2.5)")
+            return skip("synthetic MSRs cannot be read from user space on arm64 (reference §2.5)", .notApplicable)
         }
-        guard let reading = facts.msrs?.reading(index) else { return skip("MSRs were not read") }
+        guard let reading = facts.msrs?.reading(index) else { return skip("MSRs were not read", .unavailable) }
         let name = reading.name
         switch reading.outcome {
         case .value: return .success(reading)
         case .notGranted:
-            return skip("\(name) is not granted to this partition (\(reading.msr?.gate?.description ?? "?"))")
-        case .unsafe(let why): return skip("\(name) is never read: \(why)")
-        case .failed(.absent): return skip("\(name) was not captured (no msr/cpu0.txt entry)")
+            return skip(
+                "\(name) is not granted to this partition (\(reading.msr?.gate?.description ?? "?"))", .notApplicable)
+        case .unsafe(let why): return skip("\(name) is never read: \(why)", .notApplicable)
+        case .failed(.absent): return skip("\(name) was not captured (no msr/cpu0.txt entry)", .unavailable)
         case .failed(let failure):
             let hint = reading.errorCode.flatMap(MSRDiagnostics.hint).map { " (hint: \($0))" } ?? ""
-            return skip("cannot read \(name) on CPU 0: \(failure)\(hint)")
+            return skip(
+                "cannot read \(name) on CPU 0: \(failure)\(hint)",
+                failure.isPermissionDenied ? .permission : .unavailable)
         }
     }
 }

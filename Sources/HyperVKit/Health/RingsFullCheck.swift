@@ -40,7 +40,7 @@ enum RingsFullCheck {
         guard flagged.isEmpty else {
             return .problem("\(HealthText.count(flagged.count, "channel")) full: " + HealthText.list(names), details)
         }
-        guard checked > 0 else { return .skip("no channel's ring state could be read") }
+        guard checked > 0 else { return .skip("no channel's ring state could be read", .unavailable) }
         // Unknown is never "no full-ring writes" (out_full_total exists since kernel 5.0).
         let writes =
             countsUnknown == 0

@@ -10,7 +10,7 @@ enum VMBusVersionCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         if let skip = facts.notHyperV { return skip }
-        guard let report = facts.vmbusVersion else { return .skip("the VMBus version was not read") }
+        guard let report = facts.vmbusVersion else { return .skip("the VMBus version was not read", .unavailable) }
         let minimum = configuration.minimumVMBusVersion
         let details: HealthDetails = [
             "version": .string(report.version?.description), "source": .string(report.source?.rawValue),

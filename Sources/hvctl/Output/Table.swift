@@ -1,4 +1,7 @@
-/// A text table: UPPERCASE headers, columns aligned by their visible width, no trailing spaces
+import HyperVKit
+
+/// A text table: UPPERCASE headers, columns aligned by their width in terminal columns
+/// (`DisplayWidth`), no trailing spaces
 /// (architecture.md). Columns are data, so `-o`, `--list-columns` and completion can share them.
 struct Table: Sendable {
     enum Alignment: Sendable {
@@ -42,10 +45,10 @@ struct Table: Sendable {
 
     /// Renders with two spaces between columns; the last column is never padded.
     func render(headings: Bool = true, color: Bool = false, indent: String = "") -> String {
-        var widths = columns.map { headings ? $0.header.count : 0 }
+        var widths = columns.map { headings ? DisplayWidth.of($0.header) : 0 }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.text.count)
+                widths[index] = max(widths[index], DisplayWidth.of(cell.text))
             }
         }
         var out = ""
@@ -62,7 +65,7 @@ struct Table: Sendable {
         var parts: [String] = []
         for (index, column) in columns.enumerated() {
             let cell = index < cells.count ? cells[index] : Cell("")
-            let padding = String(repeating: " ", count: max(0, widths[index] - cell.text.count))
+            let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell.text)))
             let styled = cell.style.map { $0.apply(cell.text, enabled: color) } ?? cell.text
             let isLast = index == columns.count - 1
             switch column.alignment {
@@ -85,11 +88,11 @@ struct KeyValueBlock: Sendable {
     }
 
     func render(color: Bool) -> String {
-        let width = entries.map(\.key.count).max() ?? 0
+        let width = entries.map { DisplayWidth.of($0.key) }.max() ?? 0
         var out = ""
         for entry in entries {
             let key = Style.bold.apply(entry.key, enabled: color)
-            let padding = String(repeating: " ", count: width - entry.key.count + 2)
+            let padding = String(repeating: " ", count: width - DisplayWidth.of(entry.key) + 2)
             let lines = entry.value.split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 let value = entry.style.map { $0.apply(String(line), enabled: color) } ?? String(line)

@@ -16,6 +16,7 @@ struct HealthJUnit {
         out += "  <properties>\n"
         for (name, value) in [
             ("origin", report.origin), ("status", report.status.rawValue), ("fail_on", report.failOn.rawValue),
+            ("hvctl_version", HVCtl.version),
         ] {
             out += "    <property name=\"\(name)\" value=\"\(XML.escape(value))\"/>\n"
         }
@@ -27,6 +28,7 @@ struct HealthJUnit {
 
     func testcase(_ result: HealthResult) -> String {
         var out = "  <testcase classname=\"hvctl.health\" name=\"\(XML.escape(result.id))\" time=\"0\">\n"
+        out += properties(result)
         let message = XML.escape("\(result.status.rawValue): \(result.summary)")
         if report.counts(result) {
             out += "    <failure type=\"\(result.severity.rawValue)\" message=\"\(message)\">"
@@ -39,14 +41,70 @@ struct HealthJUnit {
         return out
     }
 
-    /// Summary, title, reason and details, one per line.
+    /// The check's findings as test-case properties, the way JUnit consumers (Jenkins, junitparser,
+    /// GitLab) read them: each value is text, a number or a flag written as itself (`3`, `true`,
+    /// never `"3"`), a list or map as compact JSON, null as an empty value; detail keys are
+    /// prefixed `details.` so they cannot collide with `status` and the other fixed names.
+    func properties(_ result: HealthResult) -> String {
+        var entries: [(String, String)] = [
+            ("status", result.status.rawValue), ("severity", result.severity.rawValue),
+            ("found", result.found ? "true" : "false"),
+        ]
+        if let reason = result.skipReason { entries.append(("skip_reason", reason.rawValue)) }
+        entries += result.details.entries.map { ("details." + $0.key, Self.propertyText($0.value)) }
+        var out = "    <properties>\n"
+        for (name, value) in entries {
+            out += "      <property name=\"\(XML.escape(name))\" value=\"\(XML.escape(value))\"/>\n"
+        }
+        return out + "    </properties>\n"
+    }
+
+    static func propertyText(_ value: HealthValue) -> String {
+        switch value {
+        case .null: return ""
+        case .string(let text): return text
+        case .bool, .int, .number: return value.inline
+        case .array, .object: return json(value)
+        }
+    }
+
+    /// Compact JSON, keys in the order the check wrote them.
+    static func json(_ value: HealthValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool, .int, .number: return value.inline
+        case .string(let text): return jsonString(text)
+        case .array(let items): return "[" + items.map(json).joined(separator: ",") + "]"
+        case .object(let details):
+            return "{" + details.entries.map { jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Summary, title and reason, one per line (the details are the properties).
     func body(_ result: HealthResult) -> String {
         var lines = [
             "\(result.status.rawValue): \(result.summary)",
             "check: \(result.title) (severity \(result.severity.rawValue))",
             "why: \(result.reason)",
         ]
-        lines += result.details.entries.map { "\($0.key): \($0.value.inline)" }
         return lines.joined(separator: "\n")
     }
 }

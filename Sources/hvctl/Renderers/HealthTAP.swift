@@ -1,8 +1,11 @@
 import HyperVKit
 
-/// `hvctl health --format tap`: TAP version 13. `ok`/`not ok` per check (not ok for a check that
-/// counts against the run), `# SKIP reason` for a skipped one, and a YAML block with the severity,
-/// the status and the details. Descriptions never hold `#` unescaped (TAP's directive marker).
+/// `hvctl health --format tap`: TAP as TAP 14 writes it, without subtests: `ok N - id: summary`
+/// (`not ok` for a check that counts against the run), `ok N - id # SKIP why` for a skipped one,
+/// `#` and `\` escaped in descriptions, and a YAML block whose details are real YAML (numbers,
+/// booleans, null, lists and maps as themselves, strings double-quoted). The header says version
+/// 13: Debian 12's Test::Harness 3.44 refuses "TAP version 14" ("we don't know about versions
+/// later than 13"), and a TAP 14 stream without subtests is a valid TAP 13 stream.
 struct HealthTAP {
     var report: HealthReport
 
@@ -20,7 +23,7 @@ struct HealthTAP {
         let ok = report.counts(result) ? "not ok" : "ok"
         let summary = TAP.description(result.summary)
         if result.status == .skip { return "\(ok) \(number) - \(result.id) # SKIP \(summary)\n" }
-        return "\(ok) \(number) - \(result.id) \(summary)\n"
+        return "\(ok) \(number) - \(result.id): \(summary)\n"
     }
 
     func yaml(_ result: HealthResult) -> String {
@@ -28,13 +31,9 @@ struct HealthTAP {
         out += "  status: \(result.status.rawValue)\n"
         out += "  severity: \(result.severity.rawValue)\n"
         out += "  found: \(result.found)\n"
+        if let reason = result.skipReason { out += "  skip_reason: \(reason.rawValue)\n" }
         out += "  message: \(TAP.yamlString(result.summary))\n"
-        if !result.details.isEmpty {
-            out += "  details:\n"
-            for entry in result.details.entries {
-                out += "    \(TAP.yamlString(entry.key)): \(TAP.yamlString(entry.value.inline))\n"
-            }
-        }
+        out += TAP.yaml(key: "details", .object(result.details), indent: "  ")
         out += "  ...\n"
         return out
     }
@@ -53,6 +52,68 @@ enum TAP {
             }
         }
         return out
+    }
+
+    /// `key: value` in YAML block style at `indent`, nested maps and lists indented two more.
+    static func yaml(key: String, _ value: HealthValue, indent: String) -> String {
+        let name = plainKey(key) ? key : yamlString(key)
+        switch value {
+        case .object(let details) where !details.isEmpty:
+            var out = indent + name + ":\n"
+            for entry in details.entries { out += yaml(key: entry.key, entry.value, indent: indent + "  ") }
+            return out
+        case .array(let items) where !items.isEmpty:
+            var out = indent + name + ":\n"
+            for item in items { out += yamlItem(item, indent: indent + "  ") }
+            return out
+        default:
+            return indent + name + ": " + yamlScalar(value) + "\n"
+        }
+    }
+
+    /// One `- item` of a block list; a map item starts on the dash line.
+    static func yamlItem(_ value: HealthValue, indent: String) -> String {
+        switch value {
+        case .object(let details) where !details.isEmpty:
+            var out = ""
+            for (index, entry) in details.entries.enumerated() {
+                let line = yaml(key: entry.key, entry.value, indent: indent + "  ")
+                out += index == 0 ? indent + "- " + line.dropFirst(indent.count + 2) : line
+            }
+            return out
+        case .array(let items) where !items.isEmpty:
+            var out = indent + "-\n"
+            for item in items { out += yamlItem(item, indent: indent + "  ") }
+            return out
+        default:
+            return indent + "- " + yamlScalar(value) + "\n"
+        }
+    }
+
+    /// A scalar, or an empty list or map, as YAML writes it.
+    static func yamlScalar(_ value: HealthValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .number(let number):
+            guard number.isFinite else { return number.isNaN ? ".nan" : (number > 0 ? ".inf" : "-.inf") }
+            let text = String(number)
+            return text.contains(".") || text.contains("e") ? text : text + ".0"
+        case .string(let text): return yamlString(text)
+        case .array: return "[]"
+        case .object: return "{}"
+        }
+    }
+
+    /// Keys made of letters, digits, `_`, `-` and `.` need no quotes (every details key hvctl writes);
+    /// anything else (a pattern id with a colon, a number) is quoted.
+    static func plainKey(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return key.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                || "_-.".unicodeScalars.contains($0)
+        } && !["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(key.lowercased())
     }
 
     /// A YAML double-quoted scalar: always valid whatever the text holds.

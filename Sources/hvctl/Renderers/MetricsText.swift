@@ -3,12 +3,22 @@ import HyperVKit
 /// `hvctl metrics`: the facts a health run read, and its results, as Prometheus metrics. Names
 /// follow Prometheus' conventions: the `hvctl_` prefix, `_total` on counters, base units (fills
 /// are ratios 0-1, not percent).
+/// Labels never change for one series (issue 14): a channel is `{device, class, relid}`, and
+/// where it points (its target CPU) is a gauge of its own, so a re-target (hvctl's own `set-cpu`
+/// and `evacuate` included) never starts a new counter series and `rate()` holds. No label value is
+/// empty: an unknown value is `unknown`, a missing driver `none`.
 struct MetricsText {
     var facts: HealthFacts
     var report: HealthReport
+    /// When the run started (Unix seconds) and how long reading and judging took.
+    var timestamp: Double
+    var duration: Double
+
+    static let unknown = "unknown"
 
     func render() -> String {
         var writer = PrometheusWriter()
+        run(&writer)
         info(&writer)
         channels(&writer)
         cpus(&writer)
@@ -16,26 +26,54 @@ struct MetricsText {
         return writer.text
     }
 
+    func run(_ writer: inout PrometheusWriter) {
+        writer.family(
+            "hvctl_build_info", .gauge, help: "The hvctl that wrote these metrics, as a label; always 1.",
+            [.init(labels: [("version", HVCtl.version)], value: 1)])
+        writer.family(
+            "hvctl_run_timestamp_seconds", .gauge,
+            help:
+                "When this run of hvctl metrics started, in Unix seconds: alert when it grows old (a stale textfile).",
+            [.init(labels: [], value: timestamp)])
+        writer.family(
+            "hvctl_run_duration_seconds", .gauge, help: "How long this run took to read the machine and judge it.",
+            [.init(labels: [], value: duration)])
+    }
+
     func info(_ writer: inout PrometheusWriter) {
         let host = facts.hostVersion
+        let isolation: String
+        if let features = facts.features {
+            isolation = features.summary.isolation.type?.rawValue ?? Self.unknown
+        } else {
+            isolation = Self.unknown
+        }
         let labels: [(String, String)] = [
-            ("host_build", host.map { String($0.build) } ?? ""),
-            ("release", host.flatMap { WindowsRelease.name(forBuild: $0.build) } ?? ""),
-            ("vmbus_version", facts.vmbusVersion?.version?.description ?? ""),
-            ("isolation", facts.features?.summary.isolation.type?.rawValue ?? ""),
-            ("environment", facts.environment?.kind.rawValue ?? ""),
-            ("kernel_release", facts.kernelRelease ?? ""),
-            ("hypervisor", facts.identity?.name ?? ""),
+            ("host_build", host.map { String($0.build) } ?? Self.unknown),
+            ("release", host.flatMap { WindowsRelease.name(forBuild: $0.build) } ?? Self.unknown),
+            ("vmbus_version", facts.vmbusVersion?.version?.description ?? Self.unknown),
+            ("isolation", isolation),
+            ("environment", facts.environment?.kind.rawValue ?? Self.unknown),
+            ("kernel_release", facts.kernelRelease ?? Self.unknown),
+            ("hypervisor", facts.identity?.name ?? Self.unknown),
         ]
         writer.family(
             "hvctl_info", .gauge,
             help: "Facts about this guest as labels (host build and Windows release, negotiated VMBus version, "
-                + "isolation, environment); always 1.",
+                + "isolation, environment; unknown when not known); always 1.",
             [.init(labels: labels, value: 1)])
+        if let host {
+            writer.family(
+                "hvctl_host_build", .gauge,
+                help: "The host's Windows build number (CPUID 0x40000002 EBX[15:0]): changes() of it is a host update "
+                    + "or a live migration to another host.",
+                [.init(labels: [], value: Double(host.build))])
+        }
     }
 
     func channels(_ writer: inout PrometheusWriter) {
         let devices = facts.vmbus?.present == true ? (facts.vmbus?.devices ?? []) : []
+        let online = facts.vmbus?.onlineCPUs
         let series = devices.flatMap { device in
             device.channels.map { (device, $0, PrometheusWriter.labelText(labels(device, $0))) }
         }
@@ -46,13 +84,25 @@ struct MetricsText {
         }
         writer.family(
             "hvctl_vmbus_device_info", .gauge,
-            help: "One series per VMBus device: its class and the driver bound to it (empty when none); always 1.",
+            help: "One series per VMBus device: its class and the driver bound to it (none when unbound); always 1.",
             devices.map { device in
                 PrometheusWriter.Sample(
                     labels: [
-                        ("device", device.deviceID), ("class", className(device)), ("class_id", device.classID ?? ""),
-                        ("driver", device.driver ?? ""),
+                        ("device", device.deviceID), ("class", device.classLabel),
+                        ("class_id", device.classID ?? Self.unknown), ("driver", device.driver ?? "none"),
                     ], value: 1)
+            })
+        writer.family(
+            "hvctl_vmbus_channel_target_cpu", .gauge,
+            help: "The Linux CPU this channel's interrupts target (channels/<relid>/cpu, or channel_vp_mapping when "
+                + "that cannot be read); absent when unknown.",
+            samples { $1.targetCPU.map(Double.init) })
+        writer.family(
+            "hvctl_vmbus_channel_target_cpu_online", .gauge,
+            help: "1 when the CPU this channel targets is online, 0 when it is offline (its interrupts go nowhere).",
+            samples { _, channel in
+                guard let cpu = channel.targetCPU, let online else { return nil }
+                return online.contains(cpu) ? 1 : 0
             })
         writer.family(
             "hvctl_vmbus_channel_interrupts_total", .counter,
@@ -80,15 +130,9 @@ struct MetricsText {
             samples { device, channel in channel.inboundFill(ringSize: device.inboundRingSize).map { $0 / 100 } })
     }
 
+    /// What names a channel for as long as it exists: never its target CPU, which moves.
     func labels(_ device: VMBusDevice, _ channel: VMBusChannel) -> [(String, String)] {
-        [
-            ("device", device.deviceID), ("class", className(device)), ("relid", String(channel.relid)),
-            ("cpu", channel.targetCPU.map(String.init) ?? ""),
-        ]
-    }
-
-    func className(_ device: VMBusDevice) -> String {
-        device.classLabel
+        [("device", device.deviceID), ("class", device.classLabel), ("relid", String(channel.relid))]
     }
 
     func cpus(_ writer: inout PrometheusWriter) {
@@ -123,6 +167,13 @@ struct MetricsText {
                         labels: [("id", result.id), ("status", status.rawValue)], value: result.status == status ? 1 : 0
                     )
                 }
+            })
+        writer.family(
+            "hvctl_health_check_skipped", .gauge,
+            help: "1 for a skipped check, with why: permission (needs root), unavailable (not captured, msr "
+                + "driver not loaded), not_applicable, not_configured. A skip is not a pass.",
+            report.results.compactMap { result in
+                result.skipReason.map { .init(labels: [("id", result.id), ("reason", $0.rawValue)], value: 1) }
             })
         writer.family(
             "hvctl_health_status", .gauge,

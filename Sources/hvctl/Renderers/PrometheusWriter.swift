@@ -46,31 +46,30 @@ struct PrometheusWriter {
         }
     }
 
+    /// Escapes by byte, not by Character: "\r\n" is one Character in Swift and would slip past a
+    /// comparison with "\n" (issue 14), leaving a raw newline that ends the sample line.
     static func escapeLabel(_ value: String) -> String {
-        // Most values (GUIDs, numbers, names) need no escape.
-        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) else { return value }
-        var out = ""
-        for character in value {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out
+        escape(value, quote: true)
     }
 
     static func escapeHelp(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
+        escape(value, quote: false)
+    }
+
+    private static func escape(_ value: String, quote: Bool) -> String {
+        // Most values (GUIDs, numbers, names) need no escape.
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || (quote && $0 == 0x22) }) else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x22 where quote: out += [0x5C, 0x22]
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Integers without a fraction (counters stay exact up to 2^53); other values as Swift prints a
