@@ -24,6 +24,7 @@
 #          them in /lib/systemd/system; /usr/local/lib/systemd/system is on systemd's unit path too):
 #          systemctl enable --now hvctl-metrics.timer writes hvctl metrics for node_exporter
 #   rules  $(PREFIX)/share/hvctl/prometheus/hvctl-alerts.yml, Prometheus alerting rules for a fleet
+#   docs   $(PREFIX)/share/doc/hvctl/{json-schema,health,snapshot-format}.md, which --help names
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -35,6 +36,8 @@ BINDIR ?= $(PREFIX)/bin
 MAN1DIR ?= $(PREFIX)/share/man/man1
 SYSTEMD_UNIT_DIR ?= $(PREFIX)/lib/systemd/system
 RULES_DIR ?= $(PREFIX)/share/hvctl/prometheus
+DOCDIR ?= $(PREFIX)/share/doc/hvctl
+DOCS = docs/json-schema.md docs/health.md docs/snapshot-format.md
 BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
 FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
 ifeq ($(PREFIX)$(wildcard /etc/debian_version),/usr/etc/debian_version)
@@ -110,6 +113,9 @@ install: $(BINARY)
 	chmod 0644 "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.service"
 	$(INSTALL) -m 0644 contrib/systemd/hvctl-metrics.timer "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.timer"
 	$(INSTALL) -m 0644 contrib/prometheus/hvctl-alerts.yml "$(DESTDIR)$(RULES_DIR)/hvctl-alerts.yml"
+	# The documents --json and the man pages point at: the JSON schema, the checks, the snapshot format.
+	$(INSTALL) -d "$(DESTDIR)$(DOCDIR)"
+	$(INSTALL) -m 0644 $(DOCS) "$(DESTDIR)$(DOCDIR)/"
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/hvctl" \
@@ -119,8 +125,9 @@ uninstall:
 	    "$(DESTDIR)$(FISH_COMPLETION_DIR)/hvctl.fish" \
 	    "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.service" \
 	    "$(DESTDIR)$(SYSTEMD_UNIT_DIR)/hvctl-metrics.timer" \
-	    "$(DESTDIR)$(RULES_DIR)/hvctl-alerts.yml"
-	-rmdir "$(DESTDIR)$(RULES_DIR)" "$(DESTDIR)$(PREFIX)/share/hvctl" 2>/dev/null
+	    "$(DESTDIR)$(RULES_DIR)/hvctl-alerts.yml" \
+	    $(patsubst docs/%,"$(DESTDIR)$(DOCDIR)/%",$(DOCS))
+	-rmdir "$(DESTDIR)$(RULES_DIR)" "$(DESTDIR)$(PREFIX)/share/hvctl" "$(DESTDIR)$(DOCDIR)" 2>/dev/null
 
 deb: $(BINARY)
 	.ci/build-deb

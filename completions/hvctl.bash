@@ -193,13 +193,13 @@ _hvctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|features|vmbus|cpu|msr|kernel|snapshot|health|metrics|help)
+    info|detect|features|vmbus|cpu|msr|kernel|snapshot|health|metrics|help)
         # Offer subcommand argument completions
         "_hvctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info features vmbus cpu msr kernel snapshot health metrics help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info detect features vmbus cpu msr kernel snapshot health metrics help' -- "${cur}"))
         ;;
     esac
 }
@@ -207,6 +207,34 @@ _hvctl() {
 _hvctl_info() {
     repeating_flags=()
     non_repeating_flags=(--json --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--snapshot --root --kernel-log --color)
+    __hvctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--snapshot')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--root')
+        __hvctl_add_completions -d
+        return
+        ;;
+    '--kernel-log')
+        __hvctl_add_completions -f
+        return
+        ;;
+    '--color')
+        __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hvctl_detect() {
+    repeating_flags=()
+    non_repeating_flags=(--json --verbose -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color)
     __hvctl_offer_flags_options 0
@@ -314,7 +342,7 @@ _hvctl_vmbus_devices() {
     repeating_flags=(-v)
     non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --kernel-log --color --class)
+    non_repeating_options=(--snapshot --root --kernel-log --color --class -o)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -336,6 +364,11 @@ _hvctl_vmbus_devices() {
         return
         ;;
     '--class')
+        __hvctl_add_completions -W 'ide'$'\n''scsi'$'\n''fc'$'\n''nic'$'\n''nd'$'\n''pci'$'\n''framebuffer'$'\n''keyboard'$'\n''mouse'$'\n''kvp'$'\n''timesync'$'\n''heartbeat'$'\n''shutdown'$'\n''fcopy'$'\n''vss'$'\n''balloon'$'\n''avma1'$'\n''avma2'$'\n''rdv'$'\n''imc'$'\n''hv_sock'
+        return
+        ;;
+    '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion vmbus devices -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -370,15 +403,18 @@ _hvctl_vmbus_channels() {
         return
         ;;
     '--class')
+        __hvctl_add_completions -W 'ide'$'\n''scsi'$'\n''fc'$'\n''nic'$'\n''nd'$'\n''pci'$'\n''framebuffer'$'\n''keyboard'$'\n''mouse'$'\n''kvp'$'\n''timesync'$'\n''heartbeat'$'\n''shutdown'$'\n''fcopy'$'\n''vss'$'\n''balloon'$'\n''avma1'$'\n''avma2'$'\n''rdv'$'\n''imc'$'\n''hv_sock'
         return
         ;;
     '--cpu')
         return
         ;;
     '--sort')
+        __hvctl_add_completions -W 'device'$'\n''guid'$'\n''class'$'\n''driver'$'\n''relid'$'\n''sub'$'\n''cpu'$'\n''interrupts'$'\n''events'$'\n''in-avail'$'\n''in-fill'$'\n''out-free'$'\n''out-fill'$'\n''in-mask'$'\n''out-mask'$'\n''pending'$'\n''latency'$'\n''out-full-first'$'\n''out-full'
         return
         ;;
     '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion vmbus channels -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -386,9 +422,9 @@ _hvctl_vmbus_channels() {
 
 _hvctl_vmbus_version() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose --version -h --help)
+    non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --kernel-log --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color -o)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -407,6 +443,10 @@ _hvctl_vmbus_version() {
         ;;
     '--color')
         __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion vmbus version -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -487,7 +527,7 @@ _hvctl_cpu_list() {
     repeating_flags=()
     non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --kernel-log --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color -o)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -506,6 +546,10 @@ _hvctl_cpu_list() {
         ;;
     '--color')
         __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion cpu list -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -515,7 +559,7 @@ _hvctl_cpu_map() {
     repeating_flags=()
     non_repeating_flags=(--json --verbose -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --kernel-log --color)
+    non_repeating_options=(--snapshot --root --kernel-log --color -o)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -534,6 +578,10 @@ _hvctl_cpu_map() {
         ;;
     '--color')
         __hvctl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion cpu map -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -642,7 +690,7 @@ _hvctl_msr() {
     repeating_flags=()
     non_repeating_flags=(--json --verbose --all-cpus --raw --force -n --no-headings --version -h --help)
     repeating_options=()
-    non_repeating_options=(--snapshot --root --kernel-log --color --cpu)
+    non_repeating_options=(--snapshot --root --kernel-log --color --cpu -o)
     __hvctl_offer_flags_options -1
 
     # Offer option value completions
@@ -664,6 +712,18 @@ _hvctl_msr() {
         return
         ;;
     '--cpu')
+        return
+        ;;
+    '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion msr -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __hvctl_add_completions -W 'guest_os_id'$'\n''hypercall'$'\n''vp_index'$'\n''reset'$'\n''vp_runtime'$'\n''time_ref_count'$'\n''reference_tsc'$'\n''tsc_frequency'$'\n''apic_frequency'$'\n''eoi'$'\n''icr'$'\n''tpr'$'\n''vp_assist_page'$'\n''scontrol'$'\n''sversion'$'\n''siefp'$'\n''simp'$'\n''eom'$'\n''sirbp'$'\n''sint0'$'\n''sint1'$'\n''sint2'$'\n''sint3'$'\n''sint4'$'\n''sint5'$'\n''sint6'$'\n''sint7'$'\n''sint8'$'\n''sint9'$'\n''sint10'$'\n''sint11'$'\n''sint12'$'\n''sint13'$'\n''sint14'$'\n''sint15'$'\n''stimer0_config'$'\n''stimer0_count'$'\n''stimer1_config'$'\n''stimer1_count'$'\n''stimer2_config'$'\n''stimer2_count'$'\n''stimer3_config'$'\n''stimer3_count'$'\n''guest_idle'$'\n''crash_p0'$'\n''crash_p1'$'\n''crash_p2'$'\n''crash_p3'$'\n''crash_p4'$'\n''crash_ctl'$'\n''reenlightenment_control'$'\n''tsc_emulation_control'$'\n''tsc_emulation_status'$'\n''stime_unhalted_timer_config'$'\n''stime_unhalted_timer_count'$'\n''tsc_invariant_control'
         return
         ;;
     esac
@@ -731,9 +791,9 @@ _hvctl_snapshot() {
 
 _hvctl_health() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose --list --version -h --help)
+    non_repeating_flags=(--json --verbose --list -n --no-headings -q --quiet --version -h --help)
     repeating_options=(--check --skip)
-    non_repeating_options=(--snapshot --root --kernel-log --color --config --format --fail-on)
+    non_repeating_options=(--snapshot --root --kernel-log --color --config --format --fail-on -o)
     __hvctl_offer_flags_options 0
 
     # Offer option value completions
@@ -772,6 +832,10 @@ _hvctl_health() {
         ;;
     '--fail-on')
         __hvctl_add_completions -W 'fail'$'\n''warn'
+        return
+        ;;
+    '-o')
+        __hvctl_add_completions -W "$(__hvctl_custom_complete ---completion health -- -o "${COMP_CWORD}" "$(__hvctl_cursor_index_in_current_word)")"
         return
         ;;
     esac

@@ -25,11 +25,21 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         }
     }
 
-    /// The table for `--help` and the man page.
+    /// The table for `--help` and the man page, wrapped here with a hanging indent: help text is
+    /// wrapped at 80 columns, and a line it wraps itself starts at column 0 (issue 14).
     static var table: String {
         allCases.map { status in
             let code = String(status.rawValue)
-            return String(repeating: " ", count: 3 - code.count) + code + "  " + status.meaning
+            var lines: [String] = []
+            var line = String(repeating: " ", count: 3 - code.count) + code + "  "
+            for word in status.meaning.split(separator: " ") {
+                if line.count + word.count + 1 > 76 && !line.allSatisfy({ $0 == " " || $0.isNumber }) {
+                    lines.append(line)
+                    line = String(repeating: " ", count: 5)
+                }
+                line += (line.hasSuffix(" ") ? "" : " ") + word
+            }
+            return (lines + [line]).joined(separator: "\n")
         }.joined(separator: "\n")
     }
 }

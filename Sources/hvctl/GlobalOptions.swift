@@ -27,7 +27,9 @@ struct GlobalOptions: ParsableArguments {
         completion: .file())
     var kernelLog: String?
 
-    @Flag(name: .long, help: "Print one JSON document (schema in the man page) instead of text.")
+    @Flag(
+        name: .long,
+        help: "Print one JSON document instead of text (schema: json-schema.md in /usr/share/doc/hvctl).")
     var json = false
 
     @Flag(

@@ -19,7 +19,8 @@ struct HVCtl: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            InfoCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self, MSRCommand.self,
+            InfoCommand.self, DetectCommand.self, FeaturesCommand.self, VMBusCommand.self, CPUCommand.self,
+            MSRCommand.self,
             KernelCommand.self, SnapshotCommand.self, HealthCommand.self, MetricsCommand.self,
         ],
         defaultSubcommand: InfoCommand.self

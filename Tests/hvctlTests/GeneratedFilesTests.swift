@@ -1,5 +1,8 @@
 import Foundation
+import HyperVKit
 import Testing
+
+@testable import hvctl
 
 /// Help, man pages and completions come from the command declarations (style.md); a committed
 /// copy that no longer matches them fails here. `.ci/regenerate` rewrites them, and
@@ -12,6 +15,38 @@ import Testing
         let committed = try String(
             contentsOf: FixturePaths.packageRoot.appendingPathComponent("completions/\(file)"), encoding: .utf8)
         #expect(result.stdout == committed, "completions/\(file) is stale: run .ci/regenerate")
+    }
+
+    /// Issue 14: every page, as `man -l` renders it, has no stray backslash, an ENVIRONMENT
+    /// section, and the real exit-status table in EXIT STATUS (never mdoc's generic "exits 0 on
+    /// success, and >0 if an error occurs", which contradicts exit 1 = "the answer is no").
+    @Test func manPagesRenderWithTheRealExitStatus() throws {
+        guard let man = Lsvmbus.executable("man") else {
+            Issue.record("man missing (apt-get install man-db)")
+            return
+        }
+        let directory = FixturePaths.packageRoot.appendingPathComponent("man")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".1") }
+        #expect(pages.count >= 20)
+        for page in pages.sorted() {
+            let rendered = try CommandHarness.runExecutable(
+                man, ["-l", directory.appendingPathComponent(page).path],
+                environment: ["MANWIDTH": "80", "MAN_KEEP_FORMATTING": "0", "LC_ALL": "C.UTF-8"])
+            #expect(rendered.status == 0, "\(page): \(rendered.stderr)")
+            let text = rendered.stdout.replacing(/.\x08/, with: "")
+            #expect(!text.contains("\\"), "\(page) renders a backslash")
+            #expect(!text.contains(">0 if an error occurs"), "\(page) has the generic exit status")
+            let sections = text.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }.map(String.init)
+            #expect(sections.contains("ENVIRONMENT") && sections.contains("EXIT STATUS"), "\(page): \(sections)")
+            let exitSection = text.components(separatedBy: "\nEXIT STATUS\n").last ?? ""
+            for status in ExitStatus.allCases {
+                let listed = exitSection.split(separator: "\n").contains { line in
+                    line.trimmingPrefix(while: \.isWhitespace).hasPrefix("\(status.rawValue) ")
+                        && line.contains(status.meaning.prefix(20))
+                }
+                #expect(listed, "\(page): exit \(status.rawValue) is not in EXIT STATUS")
+            }
+        }
     }
 
     /// Every command has a page, and every option and abstract the binary declares is on it.
@@ -41,5 +76,22 @@ import Testing
             guard let name = sub["commandName"] as? String, name != "help" else { continue }
             try check(sub, page: "\(page).\(name)")
         }
+    }
+}
+
+/// What the shells complete besides commands and options (issue 14, item 7): device classes,
+/// MSR names and check ids, from the same tables the parser accepts.
+@Suite struct CompletionContentTests {
+    private func script(_ shell: String) throws -> String {
+        try CommandHarness.runBinary(["--generate-completion-script", shell]).stdout
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completesClassesMSRNamesAndCheckIDs(_ shell: String) throws {
+        let text = try script(shell)
+        for word in DeviceClassSelector.identifiers + ["guest_os_id", "sint2", "stimer0_config"] + HealthCatalog.ids {
+            #expect(text.contains(word), "\(shell) completion lacks \(word)")
+        }
+        #expect(text.contains("hv_sock"))
     }
 }

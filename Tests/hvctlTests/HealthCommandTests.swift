@@ -36,6 +36,24 @@ import Testing
         #expect(try run(["health", "--skip", "vmbus.devices_bound"], fixture: "azure-degraded").status == 0)
     }
 
+    /// `health -q`, as `grep -q`: the exit status alone, nothing on stdout or stderr, and the same
+    /// status as the full run (azure-degraded fails; azure-d8ds-v5 passes; kvm-guest is not Hyper-V).
+    @Test func quietAnswersWithTheStatusAlone() throws {
+        for (fixture, status) in [("azure-d8ds-v5", Int32(0)), ("azure-degraded", 1), ("kvm-guest", 1)] {
+            let quiet = try run(["health", "-q"], fixture: fixture)
+            #expect(quiet.status == status, "\(fixture)")
+            #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(fixture): \(quiet.stdout)\(quiet.stderr)")
+            #expect(try run(["health"], fixture: fixture).status == status, "\(fixture)")
+        }
+        for excluded in [
+            ["--json", "health", "-q"], ["health", "-q", "--format", "tap"], ["health", "-q", "--list"],
+        ] {
+            let result = try run(excluded)
+            #expect(result.status == 64, "\(excluded)")
+            #expect(result.stdout.isEmpty || result.stdout.contains("\"exit_status\": 64"), "\(excluded)")
+        }
+    }
+
     @Test func unknownCheckIsAUsageErrorListingTheIDs() throws {
         let result = try run(["health", "--check", "vmbus.versoin"])
         #expect(result.status == 64)

@@ -16,6 +16,15 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// CONFIG_HYPERV and CONFIG_HYPERV_VMBUS both name hv_vmbus: its one parameter file
+    /// (`sys/module/hv_vmbus/parameters/max_version` in the fixture) is one PARAMETERS line.
+    @Test func aModuleNamedByTwoOptionsHasItsParametersOnce() throws {
+        let result = try CommandHarness.runBinary(["--snapshot", FixturePaths.snapshot("azure-d8ds-v5"), "kernel"])
+        let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("hv_vmbus ") }
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.contains("max_version=327683 (VMBus 5.3") == true)
+    }
+
     @Test func everyDeviceBoundExitsZero() throws {
         let result = try CommandHarness.runBinary(["--snapshot", FixturePaths.snapshot("azure-d8ds-v5"), "kernel"])
         #expect(result.status == 0)

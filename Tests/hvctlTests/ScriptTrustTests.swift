@@ -223,6 +223,35 @@ import Testing
         #expect(names.contains("relid") && names.contains("out-fill"))
     }
 
+    // MARK: - 5. Help a person can read
+
+    /// Help text is written with `\` line continuations; none may leak into what is printed.
+    @Test(arguments: [["kernel"], ["health"], ["msr"], ["vmbus", "channels"], ["cpu", "evacuate"], ["detect"]])
+    func helpHasNoStrayBackslash(_ command: [String]) throws {
+        let result = try CommandHarness.runBinary(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\\"), "\(command): \(result.stdout)")
+    }
+
+    /// Check titles are printed as the catalogue writes them ("Running on Hyper-V", not "running on
+    /// hyper-v").
+    @Test func checkTitlesAsWritten() throws {
+        let help = try CommandHarness.runBinary(["health", "--help"]).stdout
+        let list = try run("azure-d8ds-v5", ["health", "--list"]).stdout
+        for check in HealthCatalog.all {
+            #expect(list.contains(check.title), "\(check.id)")
+            #expect(help.contains("\(check.id), \(check.severity.rawValue): \(check.title)"), "\(check.id)")
+        }
+        #expect(help.contains("Hyper-V") && !help.contains("hyper-v"))
+    }
+
+    /// `--json` help names the schema document the package installs.
+    @Test func jsonHelpNamesTheInstalledSchema() throws {
+        let help = try CommandHarness.runBinary(["info", "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        let squeezed = help.split(separator: " ").joined(separator: " ")
+        #expect(squeezed.contains("json-schema.md in /usr/share/doc/hvctl"), "\(squeezed)")
+    }
+
     // MARK: - 6. Errors that help
 
     @Test func aMistypedSubcommandNamesTheOneMeant() throws {

@@ -20,12 +20,12 @@ struct CPUListCommand: ParsableCommand, ReportCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
-    var noHeadings = false
+    @OptionGroup var table: TableOptions<CPUListText>
 
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let layout = try table.layout(CPUListText.columnKeys)
         let vmbus = VMBusReader.read(context.machine, options: .channelTargets)
         let inventory = CPUInventory.read(context.machine, channelTargets: vmbus.targetCPUs)
         guard !inventory.entries.isEmpty else {
@@ -36,7 +36,7 @@ struct CPUListCommand: ParsableCommand, ReportCommand {
         let report = CPUListReport(inventory: inventory, vmbus: vmbus)
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
-            CPUListText(report: report, color: context.color, headings: !noHeadings).render()
+            CPUListText(report: report, color: context.color, layout: layout).render()
         }
         output.warn(report.diagnostics)
         return output

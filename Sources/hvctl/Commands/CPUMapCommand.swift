@@ -21,18 +21,18 @@ struct CPUMapCommand: ParsableCommand, ReportCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
-    var noHeadings = false
+    @OptionGroup var table: TableOptions<CPUMapText>
 
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let layout = try table.layout(CPUMapText.columnKeys)
         let state = VMBusReader.read(context.machine, options: .everything)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
         let report = CPUMapReportBuilder.build(context.machine, vmbus: state)
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
-            CPUMapText(report: report, color: context.color, headings: !noHeadings).render()
+            CPUMapText(report: report, color: context.color, layout: layout).render()
         }
         output.warn(report.diagnostics)
         return output

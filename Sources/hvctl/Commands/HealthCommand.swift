@@ -44,7 +44,17 @@ struct HealthCommand: ParsableCommand, ReportCommand {
     @Flag(name: .customLong("list"), help: "List the checks (id, severity, title) and exit.")
     var list = false
 
+    @OptionGroup var table: TableOptions<HealthColumns>
+
+    @Flag(
+        name: [.customShort("q"), .long],
+        help: "Print nothing (errors aside); answer with the exit status only, as grep -q does.")
+    var quiet = false
+
     func validate() throws {
+        if quiet && (global.json || format != nil || list) {
+            throw ValidationError("--quiet prints nothing: it cannot be used with --json, --format or --list")
+        }
         if global.json, let format, format != .json {
             throw ValidationError("--json and --format \(format.rawValue) cannot be used together")
         }
@@ -59,7 +69,8 @@ struct HealthCommand: ParsableCommand, ReportCommand {
                         throw CommandFailure("cannot encode JSON: \(error)", status: .ioError)
                     }
                 } else {
-                    text = HealthListText.render(color: global.useColor)
+                    text = HealthListText.render(
+                        color: global.useColor, layout: try table.layout(HealthListText.columnKeys))
                 }
                 try Terminal.write(text)
             } catch {
@@ -93,12 +104,20 @@ struct HealthCommand: ParsableCommand, ReportCommand {
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let selection = try selection()
         let configuration = try config.map { (path) throws(CommandFailure) in try HealthConfigLoader.load(path) }
+        if let configuration, selection.checks(configuration: configuration).isEmpty {
+            throw CommandFailure(
+                "\(config ?? "the configuration")'s checks.skip leaves no check to run", status: .invalidInput)
+        }
         let (report, _) = HealthRunner.run(
             context.machine, selection: selection, configuration: configuration ?? HealthConfiguration(),
             failOn: failOn)
         var output = CommandOutput()
-        output.stdout = try HealthRendering.render(report, format: effectiveFormat, color: context.color)
-        output.warn(report.diagnostics)
+        if !quiet {
+            let layout = try table.layout(HealthText.columnKeys)
+            output.stdout = try HealthRendering.render(
+                report, format: effectiveFormat, color: context.color, layout: layout)
+            output.warn(report.diagnostics)
+        }
         output.status = report.failed ? .answerNo : .success
         return output
     }
@@ -106,9 +125,11 @@ struct HealthCommand: ParsableCommand, ReportCommand {
 
 /// The one switch over the health output format.
 enum HealthRendering {
-    static func render(_ report: HealthReport, format: HealthFormat, color: Bool) throws(CommandFailure) -> String {
+    static func render(
+        _ report: HealthReport, format: HealthFormat, color: Bool, layout: TableLayout = .all
+    ) throws(CommandFailure) -> String {
         switch format {
-        case .text: return HealthText(report: report, color: color).render()
+        case .text: return HealthText(report: report, color: color, layout: layout).render()
         case .json:
             do {
                 return try JSONOutput.render(report)

@@ -23,10 +23,12 @@ enum HealthHelp {
         "not applicable" (69), and the JUnit or TAP file still says why.
 
         FORMATS: text (STATUS, ID, SUMMARY; colour on a terminal), json (schema_version 1: status, \
-        checks[] {id, status, summary, details, severity, title, reason, found}, counts, fail_on, \
-        failed, origin, diagnostics), junit (one testsuite, one testcase per check: <failure> for a \
-        failed check, and for a warning with --fail-on warn; <skipped/> for a skipped one), tap (TAP \
-        version 13: ok/not ok per check, # SKIP, a YAML block with severity, status and details).
+        checks[] {id, status, summary, details, severity, title, reason, found, skip_reason}, counts, \
+        fail_on, failed, origin, diagnostics), junit (one testsuite, one testcase per check with its \
+        findings as properties: <failure> for a failed check, and for a warning with --fail-on warn; \
+        <skipped/> for a skipped one), tap (ok/not ok N - id: summary, # SKIP, a YAML block with the \
+        status, severity and the details as YAML). A skip's skip_reason is permission (needs root), \
+        unavailable, not_applicable or not_configured.
 
         CONFIGURATION (--config FILE, TOML, or JSON with the same keys as nested objects; unknown keys \
         are errors, so a typo cannot silently leave a check at its default):
@@ -49,7 +51,7 @@ enum HealthHelp {
     }
 
     static var checkList: String {
-        HealthCatalog.all.map { "  \($0.id), \($0.severity.rawValue): \($0.title.lowercased())" }
+        HealthCatalog.all.map { "  \($0.id), \($0.severity.rawValue): \($0.title)" }
             .joined(separator: "\n")
     }
 }
@@ -88,11 +90,13 @@ enum HealthListText {
                 }))
     }
 
-    static func render(color: Bool) -> String {
+    static let columnKeys = ["id", "severity", "title"]
+
+    static func render(color: Bool, layout: TableLayout = .all) -> String {
         var table = Table(columns: [Table.Column("ID"), Table.Column("SEVERITY"), Table.Column("TITLE")])
         for check in HealthCatalog.all {
             table.append([Table.Cell(check.id), Table.Cell(check.severity.rawValue), Table.Cell(check.title)])
         }
-        return table.render(color: color)
+        return table.render(layout: layout, color: color)
     }
 }

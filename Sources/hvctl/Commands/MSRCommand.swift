@@ -41,7 +41,9 @@ struct MSRCommand: ParsableCommand, ReportCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("MSR names or addresses (default: every decoded MSR).", valueName: "name|address"))
+    @Argument(
+        help: ArgumentHelp("MSR names or addresses (default: every decoded MSR).", valueName: "name|address"),
+        completion: .list(MSRCatalog.all.map { $0.name.lowercased() }))
     var names: [String] = []
 
     @Option(name: .customLong("cpu"), help: ArgumentHelp("Read CPU N (default 0).", valueName: "n"))
@@ -56,8 +58,7 @@ struct MSRCommand: ParsableCommand, ReportCommand {
     @Flag(help: "Also read MSRs the partition is not granted (never the unsafe ones).")
     var force = false
 
-    @Flag(name: [.customShort("n"), .long], help: "Omit the heading lines.")
-    var noHeadings = false
+    @OptionGroup var table: TableOptions<MSRText>
 
     func validate() throws {
         if cpu != nil && allCPUs { throw ValidationError("--cpu and --all-cpus cannot be used together") }
@@ -67,6 +68,7 @@ struct MSRCommand: ParsableCommand, ReportCommand {
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let layout = try table.layout(MSRText.columnKeys(raw: raw))
         let indexes = try MSRNames.resolve(names, force: force)
         let cpus = try MSRCPUSelection.resolve(context.machine, cpu: cpu, all: allCPUs)
         let report: MSRReport
@@ -77,7 +79,7 @@ struct MSRCommand: ParsableCommand, ReportCommand {
         }
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
-            MSRText(report: report, color: context.color, headings: !noHeadings, raw: raw).render()
+            MSRText(report: report, color: context.color, layout: layout, raw: raw).render()
         }
         output.warn(report.diagnostics)
         switch report.readStatus {

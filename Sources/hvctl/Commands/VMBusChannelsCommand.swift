@@ -26,7 +26,8 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only channels of devices of this class: a name (nic, scsi, ...) or a class GUID.", valueName: "class"))
+            "Only channels of devices of this class: a name (nic, scsi, ...) or a class GUID.", valueName: "class"),
+        completion: .list(DeviceClassSelector.identifiers))
     var `class`: String?
 
     @Option(help: ArgumentHelp("Only channels whose interrupt targets this CPU.", valueName: "cpu"))
@@ -35,11 +36,14 @@ struct VMBusChannelsCommand: ParsableCommand, ReportCommand {
     @Option(
         help: ArgumentHelp(
             "Sort by this column: numbers largest first, text A to Z, unknown values (-) last.",
-            valueName: "column"))
+            valueName: "column"),
+        completion: .list(ChannelColumn.all.map(\.name)))
     var sort: String?
 
     @Option(
-        name: .customShort("o"), help: ArgumentHelp("Comma-separated columns to print.", valueName: "columns"))
+        name: .customShort("o"), help: ArgumentHelp("Comma-separated columns to print.", valueName: "columns"),
+        completion: .custom { _, _, prefix in TableLayout.completions(of: prefix, among: ChannelColumn.all.map(\.name))
+        })
     var columns: String?
 
     @Flag(help: "List the available columns and exit.")

@@ -37,16 +37,20 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only devices of this class: a name (nic, scsi, kvp, ...) or a class GUID.", valueName: "class"))
+            "Only devices of this class: a name (nic, scsi, kvp, ...) or a class GUID.", valueName: "class"),
+        completion: .list(DeviceClassSelector.identifiers))
     var `class`: String?
 
-    @Flag(name: [.customShort("n"), .long], help: "Omit the heading line.")
-    var noHeadings = false
+    @OptionGroup var table: TableOptions<DevicesText>
 
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let filter = try DeviceFilter(classText: `class`)
+        let layout = try table.layout(DevicesText.columnKeys)
+        if table.columns != nil && detail > 0 {
+            throw CommandFailure("-o chooses table columns: it cannot be used with -v", status: .usage)
+        }
         var state = VMBusReader.read(context.machine, options: context.json ? .everything : .devicesOnly)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
         var output = CommandOutput()
@@ -55,7 +59,7 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
         state.diagnostics += protocolDiagnostics
         output.stdout = try CommandRunner.render(VMBusReport(state: state, protocols: protocols), context: context) {
             let text = DevicesText(
-                devices: state.devices, protocols: protocols, color: context.color, headings: !noHeadings)
+                devices: state.devices, protocols: protocols, color: context.color, layout: layout)
             switch detail {
             case 0: return text.table()
             case 1: return text.blocks(detailed: false)

@@ -15,7 +15,8 @@ struct VMBusVersionCommand: ParsableCommand, ReportCommand {
             version. A logged version that disagrees with the host build is a warning.
 
             The table lists what depends on the version (reference §5.3): AVAILABLE is yes, no, or unknown \
-            when the version, or a kernel release a row also needs, is unknown.
+            when the version, or a kernel release a row also needs, is unknown. With -o or -n, only the \
+            table is printed (`hvctl vmbus version -n -o name,available`).
 
             JSON (schema_version 1): version ("5.3" or null), source ("kernel_log", "inferred" or null), \
             max_version ("5.3" or null, the cap), capabilities[] (name, min_version, available, description, \
@@ -31,13 +32,16 @@ struct VMBusVersionCommand: ParsableCommand, ReportCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var table: TableOptions<VMBusVersionText>
+
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let layout = try table.layout(VMBusVersionText.columnKeys)
         let report = VMBusVersionReportBuilder.build(context.machine)
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
-            VMBusVersionText(report: report, color: context.color).render()
+            VMBusVersionText(report: report, color: context.color, layout: layout).render()
         }
         output.warn(report.diagnostics)
         if !report.applicable {

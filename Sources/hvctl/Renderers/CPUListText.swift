@@ -1,9 +1,16 @@
 import HyperVKit
 
-struct CPUListText {
+struct CPUListText: TableColumnSet {
     var report: CPUListReport
     var color: Bool
-    var headings: Bool
+    var layout: TableLayout = .all
+
+    static let columns = [
+        Table.Column("CPU", .right), Table.Column("STATE"), Table.Column("HOTPLUG"), Table.Column("ROLE"),
+        Table.Column("NODE", .right), Table.Column("VP", .right), Table.Column("CHANNELS", .right),
+        Table.Column("CLASSES"),
+    ]
+    static var columnKeys: [String] { columns.map { TableLayout.key($0.header) } }
 
     /// ` (from …)` when the list did not come from sysfs (issue 13).
     static func source(_ topology: CPUTopology) -> String {
@@ -20,11 +27,7 @@ struct CPUListText {
         if let phantom = topology.phantom, !phantom.isEmpty {
             block.add("Phantom", "\(phantom): \(CPUListReport.phantomReason)", .yellow)
         }
-        var table = Table(columns: [
-            Table.Column("CPU", .right), Table.Column("STATE"), Table.Column("HOTPLUG"), Table.Column("ROLE"),
-            Table.Column("NODE", .right), Table.Column("VP", .right), Table.Column("CHANNELS", .right),
-            Table.Column("CLASSES"),
-        ])
+        var table = Table(columns: Self.columns)
         for entry in report.inventory.entries {
             let channels = report.channels(on: entry.cpu)
             var classes: [String: Int] = [:]
@@ -37,7 +40,9 @@ struct CPUListText {
                 Table.Cell(String(channels.count)), Table.Cell(classText.joined(separator: ",")),
             ])
         }
-        return block.render(color: color) + "\n" + table.render(headings: headings, color: color)
+        // A script asking for columns or no headings wants the rows alone.
+        if layout != .all { return table.render(layout: layout, color: color) }
+        return block.render(color: color) + "\n" + table.render(layout: layout, color: color)
     }
 
     private func state(_ entry: CPUInventory.Entry) -> Table.Cell {

@@ -2,15 +2,23 @@ import HyperVKit
 
 /// `hvctl cpu map` as text: a column per performance class present (their channels are the ones
 /// spread over CPUs), the rest together as OTHER, then the imbalance figures.
-struct CPUMapText {
+struct CPUMapText: TableColumnSet {
     var report: CPUMapReport
     var color: Bool
-    var headings: Bool
+    var layout: TableLayout = .all
+
+    /// Every column a map can have: a per-class column for each performance class (shown when
+    /// the class has channels, or when -o names it).
+    static var columnKeys: [String] {
+        ["cpu", "online", "channels"] + DeviceClassCatalog.all.filter(\.isPerformanceCritical).map(\.shortName)
+            + ["other", "channel-irqs", "vmbus-irqs"]
+    }
 
     func render() -> String {
         let perfNames = Set(DeviceClassCatalog.all.filter(\.isPerformanceCritical).map(\.shortName))
         let present = Set(report.cpus.flatMap { $0.byClass.map(\.name) })
-        let spread = present.filter { perfNames.contains($0) }.sorted()
+        let named = Set(layout.columns ?? [])
+        let spread = perfNames.filter { present.contains($0) || named.contains($0) }.sorted()
         var columns = [Table.Column("CPU", .right), Table.Column("ONLINE"), Table.Column("CHANNELS", .right)]
         columns += spread.map { Table.Column($0.uppercased(), .right) }
         columns += [
@@ -32,7 +40,9 @@ struct CPUMapText {
             ]
             table.append(row)
         }
-        return table.render(headings: headings, color: color) + "\n" + summary()
+        // A script asking for columns or no headings wants the rows alone.
+        if layout != .all { return table.render(layout: layout, color: color) }
+        return table.render(layout: layout, color: color) + "\n" + summary()
     }
 
     private func summary() -> String {

@@ -1,18 +1,21 @@
 import HyperVKit
 
 /// `hvctl vmbus devices` as text: a table, or lsvmbus's block format with -v/-vv.
-struct DevicesText {
+struct DevicesText: TableColumnSet {
     var devices: [VMBusDevice]
     /// Device ID → the negotiated device protocol (from the kernel log).
     var protocols: [String: DeviceProtocol] = [:]
     var color: Bool
-    var headings: Bool
+    var layout: TableLayout = .all
+
+    static let columns = [
+        Table.Column("RELID", .right), Table.Column("CLASS"), Table.Column("DRIVER"), Table.Column("PROTOCOL"),
+        Table.Column("CHANNELS", .right), Table.Column("NUMA", .right), Table.Column("DEVICE"),
+    ]
+    static var columnKeys: [String] { columns.map { TableLayout.key($0.header) } }
 
     func table() -> String {
-        var table = Table(columns: [
-            Table.Column("RELID", .right), Table.Column("CLASS"), Table.Column("DRIVER"), Table.Column("PROTOCOL"),
-            Table.Column("CHANNELS", .right), Table.Column("NUMA", .right), Table.Column("DEVICE"),
-        ])
+        var table = Table(columns: Self.columns)
         for device in devices {
             table.append([
                 Table.Cell(device.relid.map(String.init) ?? "-"),
@@ -24,7 +27,7 @@ struct DevicesText {
                 Table.Cell(device.deviceID),
             ])
         }
-        return table.render(headings: headings, color: color)
+        return table.render(layout: layout, color: color)
     }
 
     /// lsvmbus's format (`tools/hv/lsvmbus`: `VMBUS ID %2s: Class_ID = %s - %s`, then tab-indented

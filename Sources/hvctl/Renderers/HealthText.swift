@@ -1,17 +1,22 @@
 import HyperVKit
 
-/// `hvctl health` as text: STATUS, ID, SUMMARY, then one line with the result. An info check that
+/// `hvctl health` as text: STATUS, ID, SUMMARY, then one line with the result (not with `-o`/`-n`). An info check that
 /// found something shows `info` (its JSON status is pass).
 struct HealthText {
     var report: HealthReport
     var color: Bool
+    var layout: TableLayout = .all
+
+    static let columnKeys = ["status", "id", "summary"]
 
     func render() -> String {
         var table = Table(columns: [Table.Column("STATUS"), Table.Column("ID"), Table.Column("SUMMARY")])
         for result in report.results {
             table.append([status(result), Table.Cell(result.id), Table.Cell(result.summary)])
         }
-        var out = table.render(color: color)
+        var out = table.render(layout: layout, color: color)
+        // A script asking for columns or no headings wants the rows alone; the exit status says the rest.
+        if layout != .all { return out }
         let counts = HealthStatus.allCases.compactMap { status -> String? in
             let count = report.count(status)
             return count == 0 ? nil : "\(count) \(status.rawValue)"
@@ -33,5 +38,12 @@ struct HealthText {
         case .fail: return Table.Cell("fail", .red)
         case .skip: return Table.Cell("skip", .dim)
         }
+    }
+}
+
+/// The columns `health -o` accepts: the results table's and, with `--list`, the catalogue's.
+enum HealthColumns: TableColumnSet {
+    static var columnKeys: [String] {
+        HealthText.columnKeys + HealthListText.columnKeys.filter { !HealthText.columnKeys.contains($0) }
     }
 }

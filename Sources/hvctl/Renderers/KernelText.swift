@@ -70,8 +70,13 @@ struct KernelText {
     /// `hv_vmbus  max_version=327683 (5.3, the newest VMBus version this guest tries)`.
     private func parameterLines() -> String {
         var block = KeyValueBlock()
+        // Two options can name one module (CONFIG_HYPERV and, on newer kernels, CONFIG_HYPERV_VMBUS
+        // are both hv_vmbus): its parameters are printed once.
+        var printed: Set<String> = []
         for entry in report.options {
-            guard let sysfs = entry.sysfs, !sysfs.parameters.isEmpty else { continue }
+            guard let sysfs = entry.sysfs, !sysfs.parameters.isEmpty, printed.insert(sysfs.name).inserted else {
+                continue
+            }
             let text = sysfs.parameters.map { parameter in
                 var item = "\(parameter.name)=\(parameter.value ?? "?")"
                 if sysfs.name == "hv_vmbus", parameter.name == "max_version",

@@ -1,13 +1,24 @@
 import HyperVKit
 
-/// `hvctl msr` as text: one table per CPU, then the values that differ between CPUs.
-struct MSRText {
+/// `hvctl msr` as text: one table per CPU, then the values that differ between CPUs. With `-o` or
+/// `-n`, one table of every CPU's rows, for a script (`msr --all-cpus -n -o cpu,name,raw`).
+struct MSRText: TableColumnSet {
     var report: MSRReport
     var color: Bool
-    var headings: Bool
+    var layout: TableLayout = .all
     var raw: Bool
 
+    /// Every column (the decoded view's; `--raw` has the first three).
+    static var columnKeys: [String] { columnKeys(raw: false) }
+
+    static func columnKeys(raw: Bool) -> [String] {
+        raw ? ["cpu", "name", "index", "raw"] : ["cpu", "name", "index", "raw", "decoded", "expected", "ok"]
+    }
+
+    private var headings: Bool { layout.headings }
+
     func render() -> String {
+        if layout != .all { return oneTable() }
         var blocks = report.cpus.map(cpuBlock)
         if !report.differences.isEmpty { blocks.append(differencesBlock()) }
         return blocks.joined(separator: "\n")
@@ -16,19 +27,33 @@ struct MSRText {
     private func cpuBlock(_ cpu: CPUMSRReadings) -> String {
         var title = "CPU \(cpu.cpu)"
         if let vp = cpu.vpIndex { title += " (VP \(vp))" }
-        var table = Table(columns: columns)
-        for reading in cpu.readings { table.append(row(reading)) }
+        var table = Table(columns: Array(columns.dropFirst()))
+        for reading in cpu.readings { table.append(cells(reading)) }
         let heading = headings ? Style.bold.apply(title, enabled: color) + "\n" : ""
         return heading + table.render(headings: headings, color: color)
     }
 
+    /// Every CPU's rows in one table with a CPU column; the CPU titles and the differences (which
+    /// the rows show) are left out.
+    private func oneTable() -> String {
+        var table = Table(columns: columns)
+        for cpu in report.cpus {
+            for reading in cpu.readings { table.append(row(reading, cpu: cpu.cpu)) }
+        }
+        return table.render(layout: layout, color: color)
+    }
+
     private var columns: [Table.Column] {
-        let base = [Table.Column("NAME"), Table.Column("INDEX"), Table.Column("RAW")]
+        let base = [Table.Column("CPU", .right), Table.Column("NAME"), Table.Column("INDEX"), Table.Column("RAW")]
         guard !raw else { return base }
         return base + [Table.Column("DECODED"), Table.Column("EXPECTED"), Table.Column("OK")]
     }
 
-    private func row(_ reading: MSRReading) -> [Table.Cell] {
+    private func row(_ reading: MSRReading, cpu: Int) -> [Table.Cell] {
+        [Table.Cell(String(cpu))] + cells(reading)
+    }
+
+    private func cells(_ reading: MSRReading) -> [Table.Cell] {
         let name = Table.Cell(reading.name)
         let index = Table.Cell(hex32(reading.index))
         guard let value = reading.value else {
@@ -83,6 +108,7 @@ struct MSRText {
             ])
         }
         let title = headings ? Style.bold.apply("Values that differ between CPUs", enabled: color) + "\n" : ""
+        // -o picks the per-CPU tables' columns; this one keeps its own, headings as asked.
         return title + table.render(headings: headings, color: color)
     }
 

@@ -2,11 +2,16 @@ import HyperVKit
 
 /// The text form of `hvctl vmbus version`: the version with its source and reasoning, then one row
 /// per capability of reference §5.3.
-struct VMBusVersionText {
+struct VMBusVersionText: TableColumnSet {
     var report: VMBusVersionReport
     var color: Bool
+    /// `-o`/`-n`: with either, only the capability table is printed, for a script to read.
+    var layout = TableLayout.all
+
+    static let columnKeys = ["name", "min", "available", "what"]
 
     func render() -> String {
+        if layout != .all { return report.applicable ? capabilityTable() : "" }
         var block = KeyValueBlock()
         block.add("Version", report.version?.description ?? "unknown", report.version == nil ? .yellow : .green)
         block.add("Source", source)
@@ -17,8 +22,12 @@ struct VMBusVersionText {
             block.add("Isolated", "yes: VMBus \(VMBusProtocolFacts.isolatedMinimum) or newer is required")
         }
         block.add("Reasoning", report.reasoning.joined(separator: "\n"))
-        var out = block.render(color: color)
+        let out = block.render(color: color)
         guard report.applicable else { return out }
+        return out + "\n" + capabilityTable()
+    }
+
+    private func capabilityTable() -> String {
         var table = Table(columns: [
             Table.Column("NAME"), Table.Column("MIN"), Table.Column("AVAILABLE"), Table.Column("WHAT"),
         ])
@@ -30,8 +39,7 @@ struct VMBusVersionText {
                 available(row.available), Table.Cell(what),
             ])
         }
-        out += "\n" + table.render(color: color)
-        return out
+        return table.render(layout: layout, color: color)
     }
 
     private var source: String {
