@@ -2,6 +2,12 @@ import ArgumentParser
 import FoundationEssentials
 import HyperVKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 /// What a command needs to run: the machine and how to print.
 struct CommandContext: Sendable {
     let machine: any Machine
@@ -57,7 +63,7 @@ extension ReportCommand {
         let output: CommandOutput
         do throws(CommandFailure) {
             let machine = try global.openMachine()
-            let context = CommandContext(machine: machine, json: global.json, color: global.useColor)
+            let context = CommandContext(machine: machine, json: global.json, color: !global.json && global.useColor)
             output = try produce(context)
         } catch {
             try CommandRunner.fail(error, json: global.json)
@@ -132,7 +138,14 @@ enum CommandRunner {
     }
 }
 
-/// The process environment, read once.
+/// The variables the colour decision reads (NO_COLOR, TERM), by getenv: building the whole
+/// environment dictionary cost more than the rest of a short command's start (issue 15).
 enum ProcessInfoEnvironment {
-    static var current: [String: String] { ProcessInfo.processInfo.environment }
+    static var current: [String: String] {
+        var environment: [String: String] = [:]
+        for name in ["NO_COLOR", "TERM"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return environment
+    }
 }

@@ -28,16 +28,21 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     /// The table for `--help` and the man page, wrapped here with a hanging indent: help text is
     /// wrapped at 80 columns, and a line it wraps itself starts at column 0 (issue 14).
     static var table: String {
+        // Counted in UTF-8 bytes (the meanings are ASCII): the root command's help holds this
+        // table, and ArgumentParser builds every help text at start (issue 15).
         allCases.map { status in
             let code = String(status.rawValue)
             var lines: [String] = []
             var line = String(repeating: " ", count: 3 - code.count) + code + "  "
+            var lineHasWord = false
             for word in status.meaning.split(separator: " ") {
-                if line.count + word.count + 1 > 76 && !line.allSatisfy({ $0 == " " || $0.isNumber }) {
+                if lineHasWord && line.utf8.count + word.utf8.count + 1 > 76 {
                     lines.append(line)
-                    line = String(repeating: " ", count: 5)
+                    line = "     "
+                    lineHasWord = false
                 }
-                line += (line.hasSuffix(" ") ? "" : " ") + word
+                line += (lineHasWord ? " " : "") + word
+                lineHasWord = true
             }
             return (lines + [line]).joined(separator: "\n")
         }.joined(separator: "\n")

@@ -24,6 +24,9 @@ public final class RootFileReader: Sendable {
     private let hasOpenat2: Bool
     /// The directories of the last paths opened, kept open, most recently used last (see `inParent`).
     private let openDirectories = Mutex<[OpenDirectory]>([])
+    /// Directories resolved by hand: relative path as asked -> the same with every link resolved.
+    private let resolvedDirectories = Mutex<[String: String]>([:])
+    static let resolutionsKept = 4096
 
     private struct OpenDirectory {
         var path: String
@@ -234,8 +237,41 @@ public final class RootFileReader: Sendable {
     }
 
     /// Resolves every link in `relative` by hand, clamping `..` and absolute targets to the root.
-    /// Used where openat2 is unavailable, or keeps failing with EAGAIN.
+    /// Used where openat2 is unavailable (kernels before 5.6: Ubuntu 20.04's 5.4, RHEL 8's 4.18;
+    /// valgrind 3.19), or keeps failing with EAGAIN. The directory part's resolution is kept
+    /// (`resolvedDirectories`), so reading a channel's fifteen attributes resolves its directory
+    /// once and then checks one component per file, not every component of every path (issue 15:
+    /// the walk cost 150,000 instructions per path). A kept resolution that a rescind makes stale
+    /// fails like a vanished file, as the kept descriptors of `inParent` do.
     private func resolveByHand(_ relative: String) -> Result<String, ReadFailure> {
+        let (parent, name) = RootFileReader.split(relative)
+        guard parent != ".", parent != "/", !name.isEmpty, name != ".", name != ".." else {
+            return walkByHand(relative)
+        }
+        let base: String
+        if let kept = resolvedDirectories.withLock({ $0[parent] }) {
+            base = kept
+        } else {
+            switch resolveByHand(parent) {
+            case .success(let resolved): base = resolved
+            case .failure(let failure): return .failure(failure)
+            }
+            resolvedDirectories.withLock { kept in
+                if kept.count >= RootFileReader.resolutionsKept { kept.removeAll(keepingCapacity: true) }
+                kept[parent] = base
+            }
+        }
+        let candidate = base.isEmpty ? name : base + "/" + name
+        var info = stat()
+        guard fstatat(rootFD, candidate, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return .failure(RootFileReader.failure(errno))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFLNK else { return .success(candidate) }
+        return walkByHand(candidate)
+    }
+
+    /// The whole walk, one lookup per component.
+    private func walkByHand(_ relative: String) -> Result<String, ReadFailure> {
         let walked = Result { () throws(ReadFailure) -> [String]? in
             try SymbolicLinkWalk.resolve(relative) { components throws(ReadFailure) -> String? in
                 let candidate = components.joined(separator: "/")

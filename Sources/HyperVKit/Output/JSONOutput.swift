@@ -6,14 +6,19 @@ public enum JSONOutput {
     public static func render<T: Encodable>(_ value: T) throws -> String {
         let root = JSONNode.Box()
         try value.encode(to: TreeEncoder(box: root, codingPath: []))
-        var out = ""
+        // Written as UTF-8 bytes, made a String once: appending to a String checks and grows it
+        // on every piece, a quarter of a large `--json` (issue 15).
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         root.node.write(to: &out, indent: 0, box: root)
-        return out + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
-/// A JSON value being built; objects keep insertion order.
-indirect enum JSONNode {
+/// A JSON value being built; objects keep insertion order. Not `indirect`: no case holds a node,
+/// and an indirect enum allocates a box for every string and number (issue 15).
+enum JSONNode {
     case null
     case bool(Bool)
     case number(String)
@@ -29,71 +34,68 @@ indirect enum JSONNode {
         var members: [(String, Box)] = []
     }
 
-    /// Indentation strings, made once: a channel listing writes tens of thousands of lines.
-    static let indents: [String] = (0..<32).map { String(repeating: " ", count: $0 * 2) }
-
-    static func indent(_ level: Int) -> String {
-        level / 2 < indents.count ? indents[level / 2] : String(repeating: " ", count: level)
+    static func indent(_ level: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level))
     }
 
-    func write(to out: inout String, indent: Int, box: Box) {
+    func write(to out: inout [UInt8], indent: Int, box: Box) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): JSONNode.quote(text, into: &out)
         case .array:
             let items = box.items
-            guard !items.isEmpty else { return out += "[]" }
-            out += "[\n"
+            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+            out.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                out += JSONNode.indent(indent + 2)
+                JSONNode.indent(indent + 2, into: &out)
                 item.node.write(to: &out, indent: indent + 2, box: item)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += JSONNode.indent(indent) + "]"
+            JSONNode.indent(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object:
             let members = box.members
-            guard !members.isEmpty else { return out += "{}" }
-            out += "{\n"
+            guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+            out.append(contentsOf: "{\n".utf8)
             for (index, member) in members.enumerated() {
-                out += JSONNode.indent(indent + 2)
+                JSONNode.indent(indent + 2, into: &out)
                 JSONNode.quote(member.0, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 member.1.node.write(to: &out, indent: indent + 2, box: member.1)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += JSONNode.indent(indent) + "}"
+            JSONNode.indent(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// RFC 8259 string escaping.
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        // Most strings (keys, GUIDs, names) need no escape: append them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// RFC 8259 string escaping, byte by byte: only `"`, `\` and control bytes change, and every
+    /// other UTF-8 byte (a multi-byte character's too) is copied as it is.
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0xf)])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 
-/// An `Encoder` that builds a `JSONNode` tree.
+/// An `Encoder` that builds a `JSONNode` tree. `codingPath` stays the root's: no report reads it,
+/// and appending each key to a fresh array of existentials was a large part of `--json` (issue 15).
 struct TreeEncoder: Encoder {
     let box: JSONNode.Box
     var codingPath: [any CodingKey]
@@ -116,23 +118,40 @@ struct TreeEncoder: Encoder {
 
 /// Encodes one value into a box: scalars directly, anything else through its own `encode(to:)`.
 private func encodeValue<T: Encodable>(_ value: T, into box: JSONNode.Box, codingPath: [any CodingKey]) throws {
-    switch value {
-    case let text as String: box.node = .string(text)
-    case let flag as Bool: box.node = .bool(flag)
-    case let number as Int: box.node = .number(String(number))
-    case let number as Int32: box.node = .number(String(number))
-    case let number as Int64: box.node = .number(String(number))
-    case let number as UInt: box.node = .number(String(number))
-    case let number as UInt8: box.node = .number(String(number))
-    case let number as UInt16: box.node = .number(String(number))
-    case let number as UInt32: box.node = .number(String(number))
-    case let number as UInt64: box.node = .number(String(number))
-    case let number as Double:
+    // Compared by metatype, one pointer each: a failed `as` cast walks the runtime's cast
+    // machinery, and every struct, array and optional failed ten of them before (issue 15).
+    let type = ObjectIdentifier(T.self)
+    if type == ObjectIdentifier(String.self), let text = value as? String {
+        box.node = .string(text)
+    } else if type == ObjectIdentifier(Int.self), let number = value as? Int {
+        box.node = .number(String(number))
+    } else if type == ObjectIdentifier(Bool.self), let flag = value as? Bool {
+        box.node = .bool(flag)
+    } else if type == ObjectIdentifier(Double.self), let number = value as? Double {
         guard number.isFinite else {
             throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "not finite"))
         }
         box.node = .number(number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number))
-    default: try value.encode(to: TreeEncoder(box: box, codingPath: codingPath))
+    } else if let number = integerText(value, type) {
+        box.node = .number(number)
+    } else {
+        try value.encode(to: TreeEncoder(box: box, codingPath: codingPath))
+    }
+}
+
+/// The fixed-width integers, by metatype (see `encodeValue`).
+private func integerText<T>(_ value: T, _ type: ObjectIdentifier) -> String? {
+    switch type {
+    case ObjectIdentifier(Int8.self): return (value as? Int8).map { String($0) }
+    case ObjectIdentifier(Int16.self): return (value as? Int16).map { String($0) }
+    case ObjectIdentifier(Int32.self): return (value as? Int32).map { String($0) }
+    case ObjectIdentifier(Int64.self): return (value as? Int64).map { String($0) }
+    case ObjectIdentifier(UInt.self): return (value as? UInt).map { String($0) }
+    case ObjectIdentifier(UInt8.self): return (value as? UInt8).map { String($0) }
+    case ObjectIdentifier(UInt16.self): return (value as? UInt16).map { String($0) }
+    case ObjectIdentifier(UInt32.self): return (value as? UInt32).map { String($0) }
+    case ObjectIdentifier(UInt64.self): return (value as? UInt64).map { String($0) }
+    default: return nil
     }
 }
 
@@ -154,23 +173,23 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encodeNil(forKey key: Key) throws { slot(key).node = .null }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: slot(key), codingPath: codingPath + [key])
+        try encodeValue(value, into: slot(key), codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        TreeEncoder(box: slot(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        TreeEncoder(box: slot(key), codingPath: codingPath).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        TreeEncoder(box: slot(key), codingPath: codingPath + [key]).unkeyedContainer()
+        TreeEncoder(box: slot(key), codingPath: codingPath).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { TreeEncoder(box: box, codingPath: codingPath) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeEncoder(box: slot(key), codingPath: codingPath + [key])
+        TreeEncoder(box: slot(key), codingPath: codingPath)
     }
 }
 

@@ -46,6 +46,38 @@ import Testing
         _ = scratch
     }
 
+    /// The by-hand fallback keeps each directory's resolution (issue 15); whatever it keeps, every
+    /// file of a captured VMBus tree, reached through the device links, reads as openat2 reads it,
+    /// and a link met below a kept directory is still walked, and still kept inside the root.
+    @Test func theFallbacksKeptDirectoriesReadWhatOpenat2Reads() throws {
+        let root = FixtureCPUIDToolTests.fixturesDirectory.appendingPathComponent("azure-d8ds-v5").path
+        let kernel = try RootFileReader(root: root, allowOpenat2: true)
+        let byHand = try RootFileReader(root: root, allowOpenat2: false)
+        let devices = "/sys/bus/vmbus/devices"
+        var compared = 0
+        for device in try kernel.directory(at: devices).get() {
+            for name in try kernel.directory(at: "\(devices)/\(device)").get() {
+                let path = "\(devices)/\(device)/\(name)"
+                #expect(byHand.attributeBytes(at: path) == kernel.attributeBytes(at: path), "\(path)")
+                compared += 1
+            }
+            for relid in (try? kernel.directory(at: "\(devices)/\(device)/channels").get()) ?? [] {
+                for name in try kernel.directory(at: "\(devices)/\(device)/channels/\(relid)").get() {
+                    let path = "\(devices)/\(device)/channels/\(relid)/\(name)"
+                    #expect(byHand.attributeBytes(at: path) == kernel.attributeBytes(at: path), "\(path)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 200)
+
+        let (scratch, tree) = try tree()
+        let reader = try RootFileReader(root: tree, allowOpenat2: false)
+        try scratch.link("root/sys/devices/dev0/up", to: "../../../../outside-secret")
+        #expect(try reader.file(at: "/sys/bus/vmbus/devices/dev0/id").get() == Array("14\n".utf8))
+        #expect(reader.file(at: "/sys/bus/vmbus/devices/dev0/up") == .failure(.absent))
+    }
+
     @Test(arguments: modes)
     func reportsLoopsAndMissingFiles(_ openat2: Bool) throws {
         let (scratch, root) = try tree()
