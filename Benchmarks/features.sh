@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Median wall time and peak RSS of `hvctl features --json` on a fixture, beside Debian's `cpuid -f`
 # decoding the same cpuid.txt (issue 2 target: within 3x of cpuid, under 10 MB). Measures the
-# portable build (static Swift runtime, what users install, issue 7) and the dynamic one.
+# shipped build (what make builds and the .deb installs: fully static, issue 15) and the dynamic one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -12,8 +12,8 @@ trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/measure" Benchmarks/measure.c
 swift build -c release --product hvctl >/dev/null
 dynamic="$(swift build -c release --show-bin-path)/hvctl"
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product hvctl >/dev/null
-static=.build-static/release/hvctl
+make --no-print-directory >/dev/null # the shipped binary: fully static, stripped (issue 15)
+static=.build-static/hvctl
 cpuid=$(command -v cpuid || true)
 [ -n "$cpuid" ] || { echo "cpuid not installed (apt-get install cpuid)" >&2; exit 1; }
 echo "fixture: $fixture; $(nproc) CPUs; kernel $(uname -r); $runs runs each"

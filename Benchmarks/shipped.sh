@@ -11,6 +11,9 @@
 # The large tree is Benchmarks/make-large-tree.py (416 CPUs, 64 devices, 1,988 channels).
 # callgrind cannot read Swift 6.3's DWARF, so it runs on a copy made with objcopy --strip-debug
 # (the shipped binary is stripped already; the copy of the unstripped one keeps function names).
+# Valgrind 3.19 (Debian 12) does not know openat2, so under callgrind hvctl resolves snapshot paths
+# by hand, as it does on kernels before 5.6: the instruction counts include that fallback, the
+# wall times (hyperfine, no valgrind) do not.
 # Needs: swift, cc, python3, hyperfine, valgrind, cpuid, xz-utils and linux-source-6.1 (lsvmbus).
 # Not run in CI. Environment: RUNS (hyperfine runs per command, default 30), TREE (default
 # /tmp/hvctl-large-tree, rewritten each run), FIXTURE (the features fixture, default a 4-CPU one).
