@@ -12,7 +12,9 @@ public final class SnapshotMachine: Machine {
     /// The directory the snapshot is read from (the unpacked copy for a tarball).
     public let rootPath: String
     private let reader: RootFileReader
-    private let cpuidDump: Result<CPUIDDump, ReadFailure>
+    /// `cpuid.txt`, parsed on first use (issue 15): VMBus and CPU commands never ask for CPUID,
+    /// and a 416-CPU capture holds some 12,000 lines.
+    private let parsedCPUID = Mutex<Result<CPUIDDump, ReadFailure>?>(nil)
     private let msrCache = Mutex<[Int: Result<MSRDump, ReadFailure>]>([:])
     /// Keeps an unpacked tarball alive as long as the machine; removed on deinit.
     private let unpacked: TemporaryDirectory?
@@ -92,12 +94,20 @@ public final class SnapshotMachine: Machine {
         self.rootPath = root
         self.reader = effective
         self.unpacked = unpacked
-        self.cpuidDump = effective.file(at: "/cpuid.txt").flatMap { bytes in
-            guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
-                return .failure(.invalid("binary content where text was expected"))
-            }
-            return CPUIDDump.parse(text)
-        }.mapError { SnapshotMachine.naming(path + "/cpuid.txt", $0) }
+    }
+
+    private var cpuidDump: Result<CPUIDDump, ReadFailure> {
+        parsedCPUID.withLock { parsed in
+            if let parsed { return parsed }
+            let result = reader.file(at: "/cpuid.txt").flatMap { bytes -> Result<CPUIDDump, ReadFailure> in
+                guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+                    return .failure(.invalid("binary content where text was expected"))
+                }
+                return CPUIDDump.parse(text)
+            }.mapError { SnapshotMachine.naming(path + "/cpuid.txt", $0) }
+            parsed = result
+            return result
+        }
     }
 
     public func file(at path: String) -> Result<[UInt8], ReadFailure> {
