@@ -83,12 +83,14 @@ extension Machine {
     /// A one-line sysfs attribute without its trailing newline.
     public func attribute(at path: String) -> Result<String, ReadFailure> {
         attributeBytes(at: path).flatMap { (bytes: [UInt8]) -> Result<String, ReadFailure> in
-            guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+            // Trimmed as bytes before the one String is made (issue 15): trimming Characters off a
+            // String cost more than reading the file.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard !bytes.contains(0), let text = String(validating: bytes[..<end], as: UTF8.self) else {
                 return .failure(.invalid("binary content where text was expected"))
             }
-            var value = Substring(text)
-            while let last = value.last, last == "\n" || last == " " || last == "\t" { value.removeLast() }
-            return .success(String(value))
+            return .success(text)
         }
     }
 

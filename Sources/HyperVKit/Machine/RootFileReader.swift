@@ -323,14 +323,22 @@ public final class RootFileReader: Sendable {
         return trimmed.isEmpty ? "." : String(trimmed)
     }
 
-    /// Splits off the last component. On UTF-8 bytes: `Substring.count` and `last` walk grapheme
-    /// clusters, which cost more than the open itself once every read calls this.
+    /// Splits off the last component. On the UTF-8 buffer: `Substring.count` and `last` walk
+    /// grapheme clusters, and even the Substring's UTF-8 view cost more than the open itself once
+    /// every read calls this (issue 15).
     static func split(_ path: String) -> (parent: String, name: String) {
-        let slashByte = UInt8(ascii: "/")
-        var trimmed = Substring(path)
-        while trimmed.utf8.count > 1 && trimmed.utf8.last == slashByte { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.utf8.lastIndex(of: slashByte) else { return (".", String(trimmed)) }
-        let parent = trimmed[..<slash]
-        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.utf8.index(after: slash)...]))
+        var path = path
+        return path.withUTF8 { bytes -> (parent: String, name: String) in
+            let slash = UInt8(ascii: "/")
+            var end = bytes.count
+            while end > 1 && bytes[end - 1] == slash { end -= 1 }
+            var cut = end - 1
+            while cut >= 0 && bytes[cut] != slash { cut -= 1 }
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            guard cut >= 0 else { return (".", text(0..<end)) }
+            return (cut == 0 ? "/" : text(0..<cut), text((cut + 1)..<end))
+        }
     }
 }

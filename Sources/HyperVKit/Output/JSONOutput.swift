@@ -4,13 +4,14 @@
 /// Writing the text directly also avoids Foundation's encoder, the slowest part of `--json`.
 public enum JSONOutput {
     public static func render<T: Encodable>(_ value: T) throws -> String {
-        let root = JSONNode.Box()
+        let arena = JSONNode.Arena()
+        let root = arena.make()
         try value.encode(to: TreeEncoder(box: root, codingPath: []))
         // Written as UTF-8 bytes, made a String once: appending to a String checks and grows it
         // on every piece, a quarter of a large `--json` (issue 15).
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        root.node.write(to: &out, indent: 0, box: root)
+        arena.write(root.index, to: &out, indent: 0)
         out.append(UInt8(ascii: "\n"))
         return String(decoding: out, as: UTF8.self)
     }
@@ -26,49 +27,94 @@ enum JSONNode {
     case array
     case object
 
-    /// A mutable slot, so nested containers can be filled after they are handed out. Members and
-    /// items live here and grow in place, so building a large array stays linear.
-    final class Box {
-        var node: JSONNode = .null
-        var items: [Box] = []
-        var members: [(String, Box)] = []
+    /// Every node of one document, in arrays indexed by node (issue 15): a class instance per
+    /// value cost an allocation, reference counting and a recursive release for each of the
+    /// 100,000 values of a large channel listing. Containers are filled after they are handed
+    /// out, so a node's children are kept by index, in insertion order.
+    final class Arena {
+        var nodes: [JSONNode] = []
+        var items: [[Int]] = []
+        var members: [[(String, Int)]] = []
+
+        init() {
+            nodes.reserveCapacity(1024)
+            items.reserveCapacity(1024)
+            members.reserveCapacity(1024)
+        }
+
+        func make() -> Box {
+            nodes.append(.null)
+            items.append([])
+            members.append([])
+            return Box(arena: self, index: nodes.count - 1)
+        }
+
+        func write(_ index: Int, to out: inout [UInt8], indent: Int) {
+            switch nodes[index] {
+            case .null: out.append(contentsOf: "null".utf8)
+            case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+            case .number(let text): out.append(contentsOf: text.utf8)
+            case .string(let text): JSONNode.quote(text, into: &out)
+            case .array:
+                let children = items[index]
+                guard !children.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+                out.append(contentsOf: "[\n".utf8)
+                for (position, child) in children.enumerated() {
+                    JSONNode.indent(indent + 2, into: &out)
+                    write(child, to: &out, indent: indent + 2)
+                    out.append(contentsOf: (position == children.count - 1 ? "\n" : ",\n").utf8)
+                }
+                JSONNode.indent(indent, into: &out)
+                out.append(UInt8(ascii: "]"))
+            case .object:
+                let children = members[index]
+                guard !children.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+                out.append(contentsOf: "{\n".utf8)
+                for (position, member) in children.enumerated() {
+                    JSONNode.indent(indent + 2, into: &out)
+                    JSONNode.quote(member.0, into: &out)
+                    out.append(contentsOf: ": ".utf8)
+                    write(member.1, to: &out, indent: indent + 2)
+                    out.append(contentsOf: (position == children.count - 1 ? "\n" : ",\n").utf8)
+                }
+                JSONNode.indent(indent, into: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    /// A node being filled: its arena and index.
+    struct Box {
+        let arena: Arena
+        let index: Int
+
+        var node: JSONNode {
+            get { arena.nodes[index] }
+            nonmutating set { arena.nodes[index] = newValue }
+        }
+
+        var itemCount: Int { arena.items[index].count }
+
+        /// The member `name`, made if new; a key written twice keeps its first place (objects are
+        /// small, so a scan is cheaper than hashing every key).
+        func member(_ name: String) -> Box {
+            if let existing = arena.members[index].first(where: { $0.0 == name }) {
+                return Box(arena: arena, index: existing.1)
+            }
+            let child = arena.make()
+            arena.members[index].append((name, child.index))
+            return child
+        }
+
+        func appendItem() -> Box {
+            let child = arena.make()
+            arena.items[index].append(child.index)
+            return child
+        }
     }
 
     static func indent(_ level: Int, into out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level))
-    }
-
-    func write(to out: inout [UInt8], indent: Int, box: Box) {
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let text): out.append(contentsOf: text.utf8)
-        case .string(let text): JSONNode.quote(text, into: &out)
-        case .array:
-            let items = box.items
-            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-            out.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                JSONNode.indent(indent + 2, into: &out)
-                item.node.write(to: &out, indent: indent + 2, box: item)
-                out.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
-            }
-            JSONNode.indent(indent, into: &out)
-            out.append(UInt8(ascii: "]"))
-        case .object:
-            let members = box.members
-            guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
-            out.append(contentsOf: "{\n".utf8)
-            for (index, member) in members.enumerated() {
-                JSONNode.indent(indent + 2, into: &out)
-                JSONNode.quote(member.0, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                member.1.node.write(to: &out, indent: indent + 2, box: member.1)
-                out.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
-            }
-            JSONNode.indent(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
-        }
     }
 
     /// RFC 8259 string escaping, byte by byte: only `"`, `\` and control bytes change, and every
@@ -159,16 +205,8 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     let box: JSONNode.Box
     var codingPath: [any CodingKey]
 
-    /// The box for `key`, reusing an existing member so a key written twice keeps its first place.
-    /// The box for `key`; a key written twice keeps its first place (objects are small, so a
-    /// scan is cheaper than hashing every key).
-    private func slot(_ key: Key) -> JSONNode.Box {
-        let name = key.stringValue
-        if let existing = box.members.first(where: { $0.0 == name }) { return existing.1 }
-        let child = JSONNode.Box()
-        box.members.append((name, child))
-        return child
-    }
+    /// The box for `key` (see `JSONNode.Box.member`).
+    private func slot(_ key: Key) -> JSONNode.Box { box.member(key.stringValue) }
 
     mutating func encodeNil(forKey key: Key) throws { slot(key).node = .null }
 
@@ -196,13 +234,9 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     let box: JSONNode.Box
     var codingPath: [any CodingKey]
-    var count: Int { box.items.count }
+    var count: Int { box.itemCount }
 
-    private func append() -> JSONNode.Box {
-        let child = JSONNode.Box()
-        box.items.append(child)
-        return child
-    }
+    private func append() -> JSONNode.Box { box.appendItem() }
 
     mutating func encodeNil() throws { append().node = .null }
 

@@ -46,6 +46,19 @@ import Testing
         _ = scratch
     }
 
+    /// `split` works on bytes now (issue 15): the parent and the last component as before.
+    @Test func splitsOffTheLastComponent() {
+        let cases: [(String, String, String)] = [
+            ("/sys/bus/vmbus/devices/x/channels/13/cpu", "/sys/bus/vmbus/devices/x/channels/13", "cpu"),
+            ("a/b/", "a", "b"), ("a", ".", "a"), ("", ".", ""), ("/", "/", ""), ("/a", "/", "a"),
+            ("//x", "/", "x"), ("sys/classé/ü", "sys/classé", "ü"),
+        ]
+        for (path, parent, name) in cases {
+            let split = RootFileReader.split(path)
+            #expect(split.parent == parent && split.name == name, "\(path)")
+        }
+    }
+
     /// The by-hand fallback keeps each directory's resolution (issue 15); whatever it keeps, every
     /// file of a captured VMBus tree, reached through the device links, reads as openat2 reads it,
     /// and a link met below a kept directory is still walked, and still kept inside the root.
