@@ -31,6 +31,10 @@ import Testing
         let result = try CommandHarness.runBinary(["--snapshot", directory.path, "detect"])
         #expect(result.stdout == "unknown\n")
         #expect(result.status == 1)
+        // Why it cannot tell, in one line, as info says it.
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("holds no CPUID (no cpuid.txt)") && result.stderr.contains("no kernel log"))
 
         let json = try CommandHarness.runBinary(["--snapshot", directory.path, "--json", "detect"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -44,7 +44,7 @@ public enum DetectReportBuilder {
         var diagnostics: [Diagnostic] = []
         var log = KernelLogReading(machine)
         let features = FeaturesReportBuilder.build(machine, source: .auto, log: &log)
-        if case .success(let report) = features { diagnostics += report.diagnostics }
+        diagnostics += InfoReportBuilder.featuresDiagnostics(features)
         let (dmi, dmiDiagnostics) = DMIInfo.read(from: machine)
         let (clock, clockDiagnostics) = ClockSource.read(from: machine)
         diagnostics += dmiDiagnostics + clockDiagnostics

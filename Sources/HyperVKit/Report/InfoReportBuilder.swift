@@ -1,19 +1,21 @@
 /// Builds `InfoReport`: every reader runs once, a failed read becomes a diagnostic, and the report
 /// always comes back (info is the command people run first, so it never gives up on one file).
 public enum InfoReportBuilder {
+    /// What the features reading says on stderr: its own diagnostics, or why there are no features
+    /// (no CPUID and no kernel log), so `info` and `detect` say the same about one machine.
+    static func featuresDiagnostics(_ result: Result<FeaturesReport, ReportFailure>) -> [Diagnostic] {
+        switch result {
+        case .success(let report): return report.diagnostics
+        case .failure(let failure): return [Diagnostic(source: .features, message: failure.message, hint: failure.hint)]
+        }
+    }
+
     public static func build(_ machine: any Machine) -> InfoReport {
         var diagnostics: [Diagnostic] = []
         var log = KernelLogReading(machine)
         let featuresResult = FeaturesReportBuilder.build(machine, source: .auto, log: &log)
-        let features: FeaturesReport?
-        switch featuresResult {
-        case .success(let report):
-            features = report
-            diagnostics += report.diagnostics
-        case .failure(let failure):
-            features = nil
-            diagnostics.append(Diagnostic(source: .features, message: failure.message, hint: failure.hint))
-        }
+        let features = try? featuresResult.get()
+        diagnostics += featuresDiagnostics(featuresResult)
         let (dmi, dmiDiagnostics) = DMIInfo.read(from: machine)
         let (topology, cpuDiagnostics) = CPUTopology.read(from: machine)
         let (clock, clockDiagnostics) = ClockSource.read(from: machine)

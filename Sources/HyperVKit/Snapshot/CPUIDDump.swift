@@ -83,13 +83,8 @@ public struct CPUIDDump: Sendable, Equatable {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
-    /// `0x40000000 0x00: eax=0x... ebx=0x... ecx=0x... edx=0x...`
-    static func parseLeafLine(_ line: Substring) -> (key: Key, registers: CPUIDRegisters)? {
-        var text = String(line)
-        return text.withUTF8 { parseLeafLine($0) }
-    }
-
-    /// The same line as bytes: six fields split on spaces and tabs.
+    /// `0x40000000 0x00: eax=0x... ebx=0x... ecx=0x... edx=0x...`, as bytes: six fields split on
+    /// spaces and tabs.
     private static func parseLeafLine(_ line: UnsafeBufferPointer<UInt8>) -> (key: Key, registers: CPUIDRegisters)? {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(6)

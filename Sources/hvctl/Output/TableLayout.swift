@@ -1,4 +1,5 @@
 import ArgumentParser
+import HyperVKit
 
 /// `-o COLUMNS` and `-n/--no-headings`, the same on every table command (issue 14): which columns,
 /// in which order, and whether the heading line is printed. Either one asks for rows a script
@@ -11,11 +12,14 @@ struct TableLayout: Sendable, Equatable {
 
     static let all = TableLayout()
 
+    /// `-o` or `-n` was given: the table's rows are printed alone, without the lines around them.
+    var rowsAlone: Bool { self != .all }
+
     /// Parses `-o` against the columns a command's table has; an unknown name is a usage error
     /// that lists them.
     static func parse(_ text: String?, headings: Bool, available: [String]) throws(CommandFailure) -> TableLayout {
         guard let text else { return TableLayout(columns: nil, headings: headings) }
-        let names = text.split(separator: ",").map { $0.trimmingWhitespaceAndLowercased() }.filter { !$0.isEmpty }
+        let names = text.split(separator: ",").map { $0.trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw CommandFailure("-o names no column", status: .usage) }
         let known = Set(available)
         for name in names where !known.contains(name) {
@@ -74,11 +78,5 @@ extension Table {
         var selected = Table(columns: indexes.map { columns[$0] })
         for row in rows { selected.append(indexes.map { $0 < row.count ? row[$0] : Table.Cell("") }) }
         return selected.render(headings: layout.headings, color: color, indent: indent)
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespaceAndLowercased() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased()
     }
 }

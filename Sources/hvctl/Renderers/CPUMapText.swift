@@ -41,7 +41,7 @@ struct CPUMapText: TableColumnSet {
             table.append(row)
         }
         // A script asking for columns or no headings wants the rows alone.
-        if layout != .all { return table.render(layout: layout, color: color) }
+        if layout.rowsAlone { return table.render(layout: layout, color: color) }
         return table.render(layout: layout, color: color) + "\n" + summary()
     }
 

@@ -16,7 +16,7 @@ struct HealthText {
         }
         var out = table.render(layout: layout, color: color)
         // A script asking for columns or no headings wants the rows alone; the exit status says the rest.
-        if layout != .all { return out }
+        if layout.rowsAlone { return out }
         let counts = HealthStatus.allCases.compactMap { status -> String? in
             let count = report.count(status)
             return count == 0 ? nil : "\(count) \(status.rawValue)"

@@ -18,7 +18,7 @@ struct MSRText: TableColumnSet {
     private var headings: Bool { layout.headings }
 
     func render() -> String {
-        if layout != .all { return oneTable() }
+        if layout.rowsAlone { return oneTable() }
         var blocks = report.cpus.map(cpuBlock)
         if !report.differences.isEmpty { blocks.append(differencesBlock()) }
         return blocks.joined(separator: "\n")

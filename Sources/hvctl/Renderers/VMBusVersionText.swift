@@ -11,7 +11,7 @@ struct VMBusVersionText: TableColumnSet {
     static let columnKeys = ["name", "min", "available", "what"]
 
     func render() -> String {
-        if layout != .all { return report.applicable ? capabilityTable() : "" }
+        if layout.rowsAlone { return report.applicable ? capabilityTable() : "" }
         var block = KeyValueBlock()
         block.add("Version", report.version?.description ?? "unknown", report.version == nil ? .yellow : .green)
         block.add("Source", source)
