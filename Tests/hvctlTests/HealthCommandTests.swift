@@ -54,6 +54,42 @@ import Testing
         }
     }
 
+    /// A capture holding only its manifest: hyperv.detected fails without calling the machine
+    /// "not a Hyper-V guest", and the other checks are skipped as unavailable, not not_applicable.
+    @Test func aCaptureThatTellsNothingIsUnknownNotNo() throws {
+        let directory = try TemporaryDirectory(prefix: "hvctl-empty-")
+        let manifest = #"{"format": 1, "created_at": "2026-12-03T10:00:00Z", "tool": "hvctl 0.1.0", "arch": "x86_64"}"#
+        try Data((manifest + "\n").utf8).write(to: URL(fileURLWithPath: directory.path + "/hvctl-snapshot.json"))
+        let result = try CommandHarness.runBinary(["--snapshot", directory.path, "--json", "health"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let checks = try #require(object["checks"] as? [[String: Any]])
+        let detected = try #require(checks.first { $0["id"] as? String == "hyperv.detected" })
+        #expect(detected["status"] as? String == "fail")
+        #expect((detected["summary"] as? String)?.hasPrefix("cannot tell whether this is a Hyper-V guest") == true)
+        let others = checks.filter { $0["id"] as? String != "hyperv.detected" }
+        #expect(!others.isEmpty)
+        #expect(others.allSatisfy { $0["status"] as? String == "skip" })
+        // Checks with nothing configured say so first; none claims "not applicable" (not Hyper-V).
+        #expect(!others.contains { $0["skip_reason"] as? String == "not_applicable" })
+        #expect(others.filter { $0["skip_reason"] as? String == "unavailable" }.count == others.count - 2)
+    }
+
+    /// A configuration whose checks.skip names every check leaves nothing to run: no pass, but
+    /// exit 65 naming the file (the command line alone would be 64).
+    @Test func aConfigurationThatSkipsEveryCheckIsNoAnswer() throws {
+        let ids = HealthCatalog.ids.map { "\"\($0)\"" }.joined(separator: ", ")
+        let path = try temporary("all.toml", "[checks]\nskip = [\(ids)]\n")
+        for command in [["health", "--config", path], ["health", "--config", path, "--format", "junit"]] {
+            let result = try run(command)
+            #expect(result.status == 65, "\(command)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == "hvctl: \(path)'s checks.skip leaves no check to run\n", "\(result.stderr)")
+        }
+        let flags = try run(["health", "--check", "clocksource", "--skip", "clocksource"])
+        #expect(flags.stderr.hasPrefix("hvctl: --check and --skip leave no check to run"))
+    }
+
     @Test func unknownCheckIsAUsageErrorListingTheIDs() throws {
         let result = try run(["health", "--check", "vmbus.versoin"])
         #expect(result.status == 64)

@@ -67,6 +67,20 @@ import Testing
         #expect(result.stderr.contains("nosuch"))
     }
 
+    /// `-o` that names nothing, and `-o` beside the block formats of `vmbus devices -v`.
+    @Test func columnListsThatCannotBeHonouredAreUsageErrors() throws {
+        for list in ["", ",", " , "] {
+            let result = try run(["cpu", "list", "-o", list])
+            #expect(result.status == 64, "\"\(list)\"")
+            #expect(result.stderr.hasPrefix("hvctl: -o names no column"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        let verbose = try run(["vmbus", "devices", "-v", "-o", "relid"])
+        #expect(verbose.status == 64)
+        #expect(verbose.stderr.hasPrefix("hvctl: -o chooses table columns: it cannot be used with -v"))
+        #expect(verbose.stdout.isEmpty)
+    }
+
     @Test func completionOffersTheColumnsNotYetNamed() {
         let keys = ["relid", "cpu", "class"]
         #expect(TableLayout.completions(of: "", among: keys) == ["relid", "cpu", "class"])

@@ -38,6 +38,9 @@ public struct HealthFacts: Sendable {
     /// is the one check that fails there.
     var notHyperV: HealthFinding? {
         guard !isHyperV else { return nil }
+        if identity?.isUnknown ?? true {
+            return .skip("unknown whether this is a Hyper-V guest (see hyperv.detected)", .unavailable)
+        }
         return .skip("not a Hyper-V guest (see hyperv.detected)", .notApplicable)
     }
 

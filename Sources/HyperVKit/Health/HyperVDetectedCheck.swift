@@ -36,6 +36,10 @@ enum HyperVDetectedCheck {
         if identity.imitatesHyperV {
             return .problem("\(identity.name): the Hyper-V signature is not genuine Hyper-V's", details)
         }
+        // Nothing read tells: unknown fails (it is never a pass), but is not called "not Hyper-V".
+        if identity.isUnknown {
+            return .problem("cannot tell whether this is a Hyper-V guest: no source could be read", details)
+        }
         return .problem("not a Hyper-V guest: hypervisor \(identity.name)", details)
     }
 }
