@@ -1,269 +1,391 @@
 /// The one place JSON is produced. Keys come out in the order each report's `encode(to:)` writes
 /// them (schema_version first, raw values next to their decoded fields), which Foundation's
 /// encoder on Linux does not keep; two-space indentation; `[]` and `{}` for empty collections.
-/// Writing the text directly also avoids Foundation's encoder, the slowest part of `--json`.
+///
+/// Written as the report encodes itself, straight into one UTF-8 buffer: no tree of values is
+/// built first (issue 15: the tree cost an allocation per value and a second walk). As with
+/// Foundation's encoder, `encode` of an absent optional writes `null` and `encodeIfPresent` (what
+/// synthesized conformances use) leaves the key out; json-contract.md says which keys are which.
 public enum JSONOutput {
     public static func render<T: Encodable>(_ value: T) throws -> String {
-        let arena = JSONNode.Arena()
-        let root = arena.make()
-        try value.encode(to: TreeEncoder(box: root, codingPath: []))
-        // Written as UTF-8 bytes, made a String once: appending to a String checks and grows it
-        // on every piece, a quarter of a large `--json` (issue 15).
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        arena.write(root.index, to: &out, indent: 0)
-        out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+
+    /// The document as UTF-8, ending in a newline.
+    public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let writer = JSONStreamWriter()
+        let slot = writer.topSlot()
+        try writer.encodeValue(value, slot: slot)
+        writer.finishSlot(slot)
+        writer.close(above: -1)
+        if let failure = writer.failure { throw failure }
+        writer.out.append(UInt8(ascii: "\n"))
+        return writer.out
     }
 }
 
-/// A JSON value being built; objects keep insertion order. Not `indirect`: no case holds a node,
-/// and an indirect enum allocates a box for every string and number (issue 15).
-enum JSONNode {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array
-    case object
+/// The output and the containers still open, innermost last. A container is closed when its
+/// value's `encode(to:)` returns, or, for one handed out by `nestedContainer`, when its parent
+/// (or anything outside it) is written to again.
+final class JSONStreamWriter {
+    var out: [UInt8] = []
+    /// The first misuse seen (a container written to after it was closed, a second value in one
+    /// slot): `Encoder.container` cannot throw, so it is kept and thrown at the end.
+    var failure: EncodingError?
 
-    /// Every node of one document, in arrays indexed by node (issue 15): a class instance per
-    /// value cost an allocation, reference counting and a recursive release for each of the
-    /// 100,000 values of a large channel listing. Containers are filled after they are handed
-    /// out, so a node's children are kept by index, in insertion order.
-    final class Arena {
-        var nodes: [JSONNode] = []
-        var items: [[Int]] = []
-        var members: [[(String, Int)]] = []
+    struct Frame {
+        var isObject: Bool
+        var count: Int
+        /// The slot the container fills; a second `container(keyedBy:)` on the same encoder
+        /// finds it by this.
+        let slot: Int
+        /// The container's own identity, so a closed container cannot be written to.
+        let id: Int
+        #if DEBUG
+            /// Keys written so far: a key written twice would be invalid JSON for many readers.
+            var keys: [String] = []
+        #endif
+    }
 
-        init() {
-            nodes.reserveCapacity(1024)
-            items.reserveCapacity(1024)
-            members.reserveCapacity(1024)
+    private(set) var stack: [Frame] = []
+    /// The slot waiting for its value (`nil`: none); slots and frames are numbered as made.
+    private var pendingSlot: Int?
+    private var slotCount = 0
+    private var frameCount = 0
+
+    init() {
+        out.reserveCapacity(1 << 16)
+        stack.reserveCapacity(16)
+    }
+
+    /// A position that takes exactly one value: the document, a member or an item.
+    struct Slot {
+        let id: Int
+        /// The depth the slot's value opens its container at.
+        let depth: Int
+
+        /// Where writes go after a misuse: it takes nothing, and every write to it is refused.
+        static let dead = Slot(id: -1, depth: Int.max / 2)
+    }
+
+    /// A reference to an open container: its depth in the stack and its identity.
+    struct FrameRef {
+        let depth: Int
+        let id: Int
+    }
+
+    func topSlot() -> Slot { newSlot(depth: 0) }
+
+    private func newSlot(depth: Int) -> Slot {
+        slotCount += 1
+        pendingSlot = slotCount
+        return Slot(id: slotCount, depth: depth)
+    }
+
+    func fail(_ message: String) {
+        if failure == nil {
+            failure = EncodingError.invalidValue((), .init(codingPath: [], debugDescription: message))
         }
+    }
 
-        func make() -> Box {
-            nodes.append(.null)
-            items.append([])
-            members.append([])
-            return Box(arena: self, index: nodes.count - 1)
+    /// Takes the pending slot for a scalar; false (and a failure noted) when the slot is filled.
+    private func claim(_ slot: Slot) -> Bool {
+        guard pendingSlot == slot.id else {
+            fail("a second value was encoded into one place")
+            return false
         }
+        pendingSlot = nil
+        return true
+    }
 
-        func write(_ index: Int, to out: inout [UInt8], indent: Int) {
-            switch nodes[index] {
-            case .null: out.append(contentsOf: "null".utf8)
-            case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-            case .number(let text): out.append(contentsOf: text.utf8)
-            case .string(let text): JSONNode.quote(text, into: &out)
-            case .array:
-                let children = items[index]
-                guard !children.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-                out.append(contentsOf: "[\n".utf8)
-                for (position, child) in children.enumerated() {
-                    JSONNode.indent(indent + 2, into: &out)
-                    write(child, to: &out, indent: indent + 2)
-                    out.append(contentsOf: (position == children.count - 1 ? "\n" : ",\n").utf8)
-                }
-                JSONNode.indent(indent, into: &out)
-                out.append(UInt8(ascii: "]"))
-            case .object:
-                let children = members[index]
-                guard !children.isEmpty else { return out.append(contentsOf: "{}".utf8) }
-                out.append(contentsOf: "{\n".utf8)
-                for (position, member) in children.enumerated() {
-                    JSONNode.indent(indent + 2, into: &out)
-                    JSONNode.quote(member.0, into: &out)
-                    out.append(contentsOf: ": ".utf8)
-                    write(member.1, to: &out, indent: indent + 2)
-                    out.append(contentsOf: (position == children.count - 1 ? "\n" : ",\n").utf8)
-                }
-                JSONNode.indent(indent, into: &out)
-                out.append(UInt8(ascii: "}"))
+    /// A slot whose `encode(to:)` wrote nothing holds `null`; what it opened is closed.
+    func finishSlot(_ slot: Slot) {
+        if pendingSlot == slot.id {
+            pendingSlot = nil
+            out.append(contentsOf: "null".utf8)
+        }
+        close(above: slot.depth - 1)
+    }
+
+    /// The container for `slot`: opened if the slot is still empty, the same one again if this
+    /// slot's encoder asks twice.
+    func container(for slot: Slot, isObject: Bool) -> FrameRef {
+        if pendingSlot == slot.id {
+            pendingSlot = nil
+            close(above: slot.depth - 1)
+            frameCount += 1
+            stack.append(Frame(isObject: isObject, count: 0, slot: slot.id, id: frameCount))
+            out.append(UInt8(ascii: isObject ? "{" : "["))
+            return FrameRef(depth: stack.count - 1, id: frameCount)
+        }
+        if slot.depth < stack.count, stack[slot.depth].slot == slot.id, stack[slot.depth].isObject == isObject {
+            return FrameRef(depth: slot.depth, id: stack[slot.depth].id)
+        }
+        fail("a container was asked for in a place that already holds a value")
+        // A frame that matches nothing: every write to it fails, nothing is written.
+        return FrameRef(depth: slot.depth, id: -1)
+    }
+
+    /// Closes every container deeper than `depth`.
+    func close(above depth: Int) {
+        while stack.count > depth + 1 {
+            let frame = stack.removeLast()
+            if frame.count == 0 {
+                out.append(UInt8(ascii: frame.isObject ? "}" : "]"))
+            } else {
+                out.append(UInt8(ascii: "\n"))
+                indent(stack.count)
+                out.append(UInt8(ascii: frame.isObject ? "}" : "]"))
             }
         }
     }
 
-    /// A node being filled: its arena and index.
-    struct Box {
-        let arena: Arena
-        let index: Int
-
-        var node: JSONNode {
-            get { arena.nodes[index] }
-            nonmutating set { arena.nodes[index] = newValue }
+    /// Starts the next member or item of `frame` (closing what is open inside it); the slot its
+    /// value goes into, or nil when the frame is closed already.
+    func begin(_ frame: FrameRef, key: String?) -> Slot? {
+        guard frame.depth < stack.count, stack[frame.depth].id == frame.id else {
+            fail("a container was written to after it was closed")
+            return nil
         }
-
-        var itemCount: Int { arena.items[index].count }
-
-        /// The member `name`, made if new; a key written twice keeps its first place (objects are
-        /// small, so a scan is cheaper than hashing every key).
-        func member(_ name: String) -> Box {
-            if let existing = arena.members[index].first(where: { $0.0 == name }) {
-                return Box(arena: arena, index: existing.1)
-            }
-            let child = arena.make()
-            arena.members[index].append((name, child.index))
-            return child
+        close(above: frame.depth)
+        if pendingSlot != nil {
+            // Only a value that escaped its own `encode(to:)` could leave its slot open here.
+            fail("a value was left unwritten")
+            pendingSlot = nil
         }
+        out.append(contentsOf: (stack[frame.depth].count == 0 ? "\n" : ",\n").utf8)
+        stack[frame.depth].count += 1
+        indent(frame.depth + 1)
+        if let key {
+            #if DEBUG
+                if stack[frame.depth].keys.contains(key) { fail("the key \(key) was written twice") }
+                stack[frame.depth].keys.append(key)
+            #endif
+            quote(key)
+            out.append(contentsOf: ": ".utf8)
+        }
+        return newSlot(depth: frame.depth + 1)
+    }
 
-        func appendItem() -> Box {
-            let child = arena.make()
-            arena.items[index].append(child.index)
-            return child
+    func indent(_ level: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    // MARK: Values
+
+    func writeNull(_ slot: Slot) {
+        if claim(slot) { out.append(contentsOf: "null".utf8) }
+    }
+
+    func write(_ flag: Bool, _ slot: Slot) {
+        if claim(slot) { out.append(contentsOf: (flag ? "true" : "false").utf8) }
+    }
+
+    func write(_ text: String, _ slot: Slot) {
+        if claim(slot) { quote(text) }
+    }
+
+    func write<N: BinaryInteger>(integer number: N, _ slot: Slot) {
+        guard claim(slot) else { return }
+        // Digits straight into the buffer: `String(number)` made a string per number.
+        if number == 0 { return out.append(UInt8(ascii: "0")) }
+        var magnitude = number.magnitude
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        while magnitude != 0 {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        }
+        out[start...].reverse()
+    }
+
+    func write(_ number: Double, _ slot: Slot) throws {
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "not finite"))
+        }
+        if number == number.rounded() && abs(number) < 1e15 {
+            write(integer: Int64(number), slot)
+        } else if claim(slot) {
+            out.append(contentsOf: String(number).utf8)
         }
     }
 
-    static func indent(_ level: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level))
+    /// Scalars directly, compared by metatype (one pointer each: a failed `as` cast walks the
+    /// runtime's cast machinery); anything else through its own `encode(to:)`.
+    func encodeValue<T: Encodable>(_ value: T, slot: Slot) throws {
+        let type = ObjectIdentifier(T.self)
+        if type == ObjectIdentifier(String.self), let text = value as? String {
+            write(text, slot)
+        } else if type == ObjectIdentifier(Int.self), let number = value as? Int {
+            write(integer: number, slot)
+        } else if type == ObjectIdentifier(Bool.self), let flag = value as? Bool {
+            write(flag, slot)
+        } else if type == ObjectIdentifier(Double.self), let number = value as? Double {
+            try write(number, slot)
+        } else if !encodeFixedWidth(value, type, slot) {
+            try value.encode(to: StreamEncoder(writer: self, slot: slot))
+        }
+    }
+
+    /// The fixed-width integers, by metatype (see `encodeValue`).
+    private func encodeFixedWidth<T>(_ value: T, _ type: ObjectIdentifier, _ slot: Slot) -> Bool {
+        switch type {
+        case ObjectIdentifier(UInt32.self): if let number = value as? UInt32 { write(integer: number, slot) }
+        case ObjectIdentifier(UInt64.self): if let number = value as? UInt64 { write(integer: number, slot) }
+        case ObjectIdentifier(Int64.self): if let number = value as? Int64 { write(integer: number, slot) }
+        case ObjectIdentifier(UInt8.self): if let number = value as? UInt8 { write(integer: number, slot) }
+        case ObjectIdentifier(UInt16.self): if let number = value as? UInt16 { write(integer: number, slot) }
+        case ObjectIdentifier(UInt.self): if let number = value as? UInt { write(integer: number, slot) }
+        case ObjectIdentifier(Int8.self): if let number = value as? Int8 { write(integer: number, slot) }
+        case ObjectIdentifier(Int16.self): if let number = value as? Int16 { write(integer: number, slot) }
+        case ObjectIdentifier(Int32.self): if let number = value as? Int32 { write(integer: number, slot) }
+        default: return false
+        }
+        return true
+    }
+
+    /// Encodes a member or item's value and closes what it opened.
+    func encodeMember<T: Encodable>(_ value: T, in frame: FrameRef, key: String?) throws {
+        guard let slot = begin(frame, key: key) else { return }
+        try encodeValue(value, slot: slot)
+        finishSlot(slot)
     }
 
     /// RFC 8259 string escaping, byte by byte: only `"`, `\` and control bytes change, and every
     /// other UTF-8 byte (a multi-byte character's too) is copied as it is.
-    static func quote(_ text: String, into out: inout [UInt8]) {
+    func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 0xf)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var plainStart = 0
+            for (position, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<position]))
+                plainStart = position + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                default:
+                    let digits: StaticString = "0123456789abcdef"
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(digits.utf8Start[Int(byte >> 4)])
+                    out.append(digits.utf8Start[Int(byte & 0xf)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private func quote(_ text: String) { quote(text, into: &out) }
 }
 
-/// An `Encoder` that builds a `JSONNode` tree. `codingPath` stays the root's: no report reads it,
-/// and appending each key to a fresh array of existentials was a large part of `--json` (issue 15).
-struct TreeEncoder: Encoder {
-    let box: JSONNode.Box
-    var codingPath: [any CodingKey]
+/// The `Encoder` handed to a value's `encode(to:)`: its writer and the slot it fills.
+/// `codingPath` is always empty: no report reads it, and building it per value was a large part
+/// of `--json` (issue 15).
+struct StreamEncoder: Encoder {
+    let writer: JSONStreamWriter
+    let slot: JSONStreamWriter.Slot
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = box.node {} else { box.node = .object }
-        return KeyedEncodingContainer(KeyedTreeContainer<Key>(box: box, codingPath: codingPath))
+        KeyedEncodingContainer(
+            KeyedStreamContainer<Key>(writer: writer, frame: writer.container(for: slot, isObject: true)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = box.node {} else { box.node = .array }
-        return UnkeyedTreeContainer(box: box, codingPath: codingPath)
+        UnkeyedStreamContainer(writer: writer, frame: writer.container(for: slot, isObject: false))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleTreeContainer(box: box, codingPath: codingPath)
+        SingleStreamContainer(writer: writer, slot: slot)
     }
 }
 
-/// Encodes one value into a box: scalars directly, anything else through its own `encode(to:)`.
-private func encodeValue<T: Encodable>(_ value: T, into box: JSONNode.Box, codingPath: [any CodingKey]) throws {
-    // Compared by metatype, one pointer each: a failed `as` cast walks the runtime's cast
-    // machinery, and every struct, array and optional failed ten of them before (issue 15).
-    let type = ObjectIdentifier(T.self)
-    if type == ObjectIdentifier(String.self), let text = value as? String {
-        box.node = .string(text)
-    } else if type == ObjectIdentifier(Int.self), let number = value as? Int {
-        box.node = .number(String(number))
-    } else if type == ObjectIdentifier(Bool.self), let flag = value as? Bool {
-        box.node = .bool(flag)
-    } else if type == ObjectIdentifier(Double.self), let number = value as? Double {
-        guard number.isFinite else {
-            throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "not finite"))
-        }
-        box.node = .number(number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number))
-    } else if let number = integerText(value, type) {
-        box.node = .number(number)
-    } else {
-        try value.encode(to: TreeEncoder(box: box, codingPath: codingPath))
+private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let writer: JSONStreamWriter
+    let frame: JSONStreamWriter.FrameRef
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        guard let slot = writer.begin(frame, key: key.stringValue) else { return }
+        writer.writeNull(slot)
     }
-}
-
-/// The fixed-width integers, by metatype (see `encodeValue`).
-private func integerText<T>(_ value: T, _ type: ObjectIdentifier) -> String? {
-    switch type {
-    case ObjectIdentifier(Int8.self): return (value as? Int8).map { String($0) }
-    case ObjectIdentifier(Int16.self): return (value as? Int16).map { String($0) }
-    case ObjectIdentifier(Int32.self): return (value as? Int32).map { String($0) }
-    case ObjectIdentifier(Int64.self): return (value as? Int64).map { String($0) }
-    case ObjectIdentifier(UInt.self): return (value as? UInt).map { String($0) }
-    case ObjectIdentifier(UInt8.self): return (value as? UInt8).map { String($0) }
-    case ObjectIdentifier(UInt16.self): return (value as? UInt16).map { String($0) }
-    case ObjectIdentifier(UInt32.self): return (value as? UInt32).map { String($0) }
-    case ObjectIdentifier(UInt64.self): return (value as? UInt64).map { String($0) }
-    default: return nil
-    }
-}
-
-private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let box: JSONNode.Box
-    var codingPath: [any CodingKey]
-
-    /// The box for `key` (see `JSONNode.Box.member`).
-    private func slot(_ key: Key) -> JSONNode.Box { box.member(key.stringValue) }
-
-    mutating func encodeNil(forKey key: Key) throws { slot(key).node = .null }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: slot(key), codingPath: codingPath)
+        try writer.encodeMember(value, in: frame, key: key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        TreeEncoder(box: slot(key), codingPath: codingPath).container(keyedBy: keyType)
+        let slot = writer.begin(frame, key: key.stringValue) ?? JSONStreamWriter.Slot.dead
+        return StreamEncoder(writer: writer, slot: slot).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        TreeEncoder(box: slot(key), codingPath: codingPath).unkeyedContainer()
+        let slot = writer.begin(frame, key: key.stringValue) ?? JSONStreamWriter.Slot.dead
+        return StreamEncoder(writer: writer, slot: slot).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(box: box, codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder {
+        writer.fail("superEncoder is not supported")
+        return StreamEncoder(writer: writer, slot: .dead)
+    }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeEncoder(box: slot(key), codingPath: codingPath)
+        writer.fail("superEncoder is not supported")
+        return StreamEncoder(writer: writer, slot: .dead)
     }
 }
 
-private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
-    let box: JSONNode.Box
-    var codingPath: [any CodingKey]
-    var count: Int { box.itemCount }
+private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
+    let writer: JSONStreamWriter
+    let frame: JSONStreamWriter.FrameRef
+    var codingPath: [any CodingKey] { [] }
+    var count: Int {
+        frame.depth < writer.stack.count && writer.stack[frame.depth].id == frame.id
+            ? writer.stack[frame.depth].count : 0
+    }
 
-    private func append() -> JSONNode.Box { box.appendItem() }
-
-    mutating func encodeNil() throws { append().node = .null }
+    mutating func encodeNil() throws {
+        guard let slot = writer.begin(frame, key: nil) else { return }
+        writer.writeNull(slot)
+    }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: append(), codingPath: codingPath)
+        try writer.encodeMember(value, in: frame, key: nil)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
         NestedKey
     > {
-        TreeEncoder(box: append(), codingPath: codingPath).container(keyedBy: keyType)
+        let slot = writer.begin(frame, key: nil) ?? JSONStreamWriter.Slot.dead
+        return StreamEncoder(writer: writer, slot: slot).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        TreeEncoder(box: append(), codingPath: codingPath).unkeyedContainer()
+        let slot = writer.begin(frame, key: nil) ?? JSONStreamWriter.Slot.dead
+        return StreamEncoder(writer: writer, slot: slot).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(box: append(), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder {
+        writer.fail("superEncoder is not supported")
+        return StreamEncoder(writer: writer, slot: .dead)
+    }
 }
 
-private struct SingleTreeContainer: SingleValueEncodingContainer {
-    let box: JSONNode.Box
-    var codingPath: [any CodingKey]
+private struct SingleStreamContainer: SingleValueEncodingContainer {
+    let writer: JSONStreamWriter
+    let slot: JSONStreamWriter.Slot
+    var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { box.node = .null }
+    mutating func encodeNil() throws { writer.writeNull(slot) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: box, codingPath: codingPath)
+        try writer.encodeValue(value, slot: slot)
     }
 }
