@@ -29,16 +29,6 @@ public struct HypervisorSummary: Sendable, Codable, Equatable {
         case hypervisor, host, partition, isolation, nested, limits
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(hypervisor, forKey: .hypervisor)
-        try container.encode(host, forKey: .host)
-        try container.encode(partition, forKey: .partition)
-        try container.encode(isolation, forKey: .isolation)
-        try container.encode(nested, forKey: .nested)
-        try container.encode(limits, forKey: .limits)
-    }
-
     /// Summarises raw leaves.
     ///
     /// - Parameters:

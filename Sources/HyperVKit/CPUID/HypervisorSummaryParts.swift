@@ -105,12 +105,6 @@ extension HypervisorSummary {
             case role
             case roleLinux61 = "role_linux_6_1"
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(role, forKey: .role)
-            try container.encode(roleLinux61, forKey: .roleLinux61)
-        }
     }
 
     /// Isolation types of leaf 0x4000000C EBX[3:0] (reference §1.11); any other value is `unknown`.
@@ -147,13 +141,6 @@ extension HypervisorSummary {
             case type, paravisor
             case sharedGpaBoundaryBits = "shared_gpa_boundary_bits"
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(type, forKey: .type)
-            try container.encode(paravisor, forKey: .paravisor)
-            try container.encode(sharedGpaBoundaryBits, forKey: .sharedGpaBoundaryBits)
-        }
     }
 
     /// `limits` of json-contract.md (leaf 0x40000005; zero means not exposed, so it is nil).
@@ -169,12 +156,6 @@ extension HypervisorSummary {
         enum CodingKeys: String, CodingKey {
             case maxVirtualProcessors = "max_virtual_processors"
             case maxLogicalProcessors = "max_logical_processors"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(maxVirtualProcessors, forKey: .maxVirtualProcessors)
-            try container.encode(maxLogicalProcessors, forKey: .maxLogicalProcessors)
         }
     }
 }

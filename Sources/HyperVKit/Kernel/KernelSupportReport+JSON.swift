@@ -47,12 +47,6 @@ extension KernelSupportReport: Encodable {
         var inferred: Bool?
 
         enum CodingKeys: String, CodingKey { case value, inferred }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(value, forKey: .value)
-            try container.encode(inferred, forKey: .inferred)
-        }
     }
 
     struct OptionJSON: Encodable {

@@ -55,4 +55,15 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     enum CodingKeys: String, CodingKey {
         case path, source, message, hint, severity
     }
+
+    /// The contract's one shape with keys left out: `path` or `source`, whichever it concerns,
+    /// and `hint` only when there is one. Every other absent value is `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let path { try container.encode(path, forKey: .path) }
+        if let source { try container.encode(source, forKey: .source) }
+        try container.encode(message, forKey: .message)
+        if let hint { try container.encode(hint, forKey: .hint) }
+        try container.encode(severity, forKey: .severity)
+    }
 }

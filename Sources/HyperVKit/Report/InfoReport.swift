@@ -30,16 +30,6 @@ public struct InfoReport: Sendable, Encodable {
             case present, devices, channels, version
             case versionSource = "version_source"
         }
-
-        /// Every key, null when unknown (json-contract.md: unknown is null, never absent).
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(present, forKey: .present)
-            try container.encode(devices, forKey: .devices)
-            try container.encode(channels, forKey: .channels)
-            try container.encode(version, forKey: .version)
-            try container.encode(versionSource, forKey: .versionSource)
-        }
     }
 
     /// What the host says of itself through KVP pool 3 (reference §11.1).

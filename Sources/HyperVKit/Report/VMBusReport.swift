@@ -57,13 +57,6 @@ public struct VMBusReport: Sendable, Encodable {
         var channels: Int
 
         enum CodingKeys: String, CodingKey { case cpu, online, channels }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(cpu, forKey: .cpu)
-            try container.encode(online, forKey: .online)
-            try container.encode(channels, forKey: .channels)
-        }
     }
 }
 

@@ -209,14 +209,6 @@ struct OutcomeJSON: Encodable {
             case move, message, errno
             case cpuNow = "cpu_now"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(move, forKey: .move)
-            try container.encode(message, forKey: .message)
-            try container.encode(errno, forKey: .errno)
-            try container.encode(cpuNow, forKey: .cpuNow)
-        }
     }
 
     func encode(to encoder: any Encoder) throws {
