@@ -759,7 +759,7 @@ _hvctl_kernel() {
 
 _hvctl_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose --no-redact --version -h --help)
+    non_repeating_flags=(--json --verbose --list --no-redact --version -h --help)
     repeating_options=()
     non_repeating_options=(--snapshot --root --kernel-log --color -o --output)
     __hvctl_offer_flags_options 0

@@ -59,7 +59,7 @@ function __hvctl_parse_tokens -S
         case 'kernel'
             __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'version' 'h/help'
         case 'snapshot'
-            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'o/output=' 'no-redact' 'version' 'h/help'
+            __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'o/output=' 'list' 'no-redact' 'version' 'h/help'
         case 'health'
             __hvctl_parse_subcommand 0 'snapshot=' 'root=' 'kernel-log=' 'json' 'verbose' 'color=' 'check=+' 'skip=+' 'config=' 'format=' 'fail-on=' 'list' 'o=' 'n/no-headings' 'q/quiet' 'version' 'h/help'
         case 'metrics'
@@ -322,6 +322,7 @@ complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "h
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" verbose' -l 'verbose' -d 'Print every warning on its own line (by default, warnings of one kind are counted on one line).'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" color' -l 'color' -d 'Colour text output: auto (a terminal without NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" o output' -s 'o' -l 'output' -d 'Write the snapshot to DIR, or to FILE.tar.gz (.tgz).' -rF
+complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" list' -l 'list' -d 'List what a snapshot collects, why, what needs root and what is redacted; read nothing.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" no-redact' -l 'no-redact' -d 'Keep host and VM names, MAC addresses, KVP pool values and DMI serials in the snapshot.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" version' -l 'version' -d 'Show the version.'
 complete -c 'hvctl' -n '__hvctl_should_offer_completions_for_flags_or_options "hvctl snapshot" h help' -s 'h' -l 'help' -d 'Show help information.'

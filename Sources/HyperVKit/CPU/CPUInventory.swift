@@ -76,11 +76,11 @@ public struct CPUInventory: Sendable, Equatable {
 
     /// CPU → NUMA node from `/sys/devices/system/node/node<N>/cpulist`; empty without NUMA.
     static func readNodes(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> [Int: Int] {
-        guard case .success(let names) = machine.directory(at: "/sys/devices/system/node") else { return [:] }
+        guard case .success(let names) = machine.directory(at: nodeDirectory) else { return [:] }
         var nodes: [Int: Int] = [:]
         for name in names where name.hasPrefix("node") {
             guard let node = Int(name.dropFirst(4)) else { continue }
-            let path = "/sys/devices/system/node/\(name)/cpulist"
+            let path = nodeDirectory + "/" + name + "/cpulist"
             switch machine.attribute(at: path) {
             case .success(let text):
                 guard let list = CPUList(parsing: text) else {
@@ -94,4 +94,15 @@ public struct CPUInventory: Sendable, Equatable {
         }
         return nodes
     }
+}
+
+extension CPUInventory {
+    /// Where the NUMA nodes are listed.
+    public static let nodeDirectory = "/sys/devices/system/node"
+
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            nodeDirectory + "/node*/cpulist", optional: true, redaction: .none, reader: "CPUInventory",
+            why: "the CPUs of each NUMA node, to say where a channel's device lives")
+    ]
 }

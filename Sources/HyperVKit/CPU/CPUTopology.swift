@@ -102,3 +102,17 @@ public struct CPUTopology: Sendable, Equatable, Codable {
         onlineSource = try container.decodeIfPresent(OnlineSource.self, forKey: .onlineSource)
     }
 }
+
+extension CPUTopology {
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            directory + "/{possible,present,online}", redaction: .none, reader: "CPUTopology",
+            why: "which CPUs exist, were hot-added and are online (phantom CPUs, offline checks)"),
+        MachineSource(
+            directory + "/{offline,isolated,nohz_full}", optional: true, redaction: .none, reader: "CPUTopology",
+            why: "offline and isolated CPUs, which channels should not target"),
+        MachineSource(
+            directory + "/cpu*/online", optional: true, redaction: .none, reader: "CPUTopology",
+            why: "each CPU's online state (CPU 0 has none: it cannot go offline)"),
+    ]
+}

@@ -43,3 +43,11 @@ public struct KernelCommandLine: Sendable, Equatable {
         return result
     }
 }
+
+extension KernelCommandLine {
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            path, .text, optional: true, reader: "KernelCommandLine",
+            why: "isolcpus, nohz_full, maxcpus and nr_cpus, which change what may be offlined")
+    ]
+}

@@ -54,3 +54,11 @@ public struct ProcInterrupts: Sendable, Equatable {
         return rows.first { $0.description.hasSuffix("Hyper-V VMbus") }?.counts
     }
 }
+
+extension ProcInterrupts {
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            path, .text, optional: true, redaction: .none, reader: "ProcInterrupts",
+            why: "per-CPU interrupt counts (the HYP line is VMBus), and the CPU list when sysfs is missing")
+    ]
+}

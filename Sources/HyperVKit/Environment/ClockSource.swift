@@ -29,3 +29,11 @@ public struct ClockSource: Sendable, Equatable, Codable {
         return (ClockSource(current: current, available: available), diagnostics)
     }
 }
+
+extension ClockSource {
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            directory + "/{current,available}_clocksource", optional: true, redaction: .none, reader: "ClockSource",
+            why: "the clock source in use (hyperv_clocksource_tsc_page on a healthy guest)")
+    ]
+}

@@ -55,3 +55,20 @@ public struct DMIInfo: Sendable, Equatable {
         sysVendor == "Microsoft Corporation" && productName == "Virtual Machine"
     }
 }
+
+extension DMIInfo {
+    public static let sources: [MachineSource] = [
+        MachineSource(directory, optional: true, reader: "DMIInfo", why: "a link to the firmware's DMI strings"),
+        MachineSource(
+            directory + "/{sys_vendor,product_name,chassis_asset_tag,bios_vendor,bios_version}", optional: true,
+            reader: "DMIInfo",
+            why: "Microsoft Corporation / Virtual Machine, and the asset tag that tells Azure from on-premises"),
+        MachineSource(
+            directory + "/{product_serial,product_uuid,board_serial,chassis_serial}", optional: true,
+            rootOnly: true, redaction: .whole, reader: "DMIInfo",
+            why: "serial numbers and the VM's UUID: captured replaced, learnt so they are replaced everywhere else"),
+        MachineSource(
+            directory + "/*", optional: true, reader: "DMIInfo",
+            why: "the other DMI strings, kept for the engineer reading the snapshot"),
+    ]
+}

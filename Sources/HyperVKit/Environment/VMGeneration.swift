@@ -29,11 +29,11 @@ public struct VMGeneration: Sendable, Equatable, Codable {
             return VMGeneration(generation: 2, reason: "arm64 Hyper-V VMs are always UEFI (Generation 2)")
         }
         let hasIDE = vmbusClasses.contains(ideClass)
-        if machine.isDirectory("/sys/firmware/efi") {
+        if machine.isDirectory(efiDirectory) {
             return VMGeneration(generation: 2, reason: "UEFI firmware (/sys/firmware/efi exists)")
         }
-        guard machine.isDirectory("/sys/firmware") || hasIDE else {
-            return VMGeneration(generation: nil, reason: "/sys/firmware was not captured")
+        guard machine.isDirectory(firmwareDirectory) || hasIDE else {
+            return VMGeneration(generation: nil, reason: firmwareDirectory + " was not captured")
         }
         let evidence =
             hasIDE
@@ -41,4 +41,26 @@ public struct VMGeneration: Sendable, Equatable, Codable {
             : "BIOS firmware (no /sys/firmware/efi)"
         return VMGeneration(generation: 1, reason: evidence)
     }
+}
+
+extension VMGeneration {
+    public static let firmwareDirectory = "/sys/firmware"
+    public static let efiDirectory = "/sys/firmware/efi"
+
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            firmwareDirectory, .directory, optional: true, redaction: .none, reader: "VMGeneration",
+            why: "kept even when empty: a BIOS machine has it without efi"),
+        MachineSource(
+            efiDirectory, .directory, optional: true, redaction: .none, reader: "VMGeneration",
+            why: "UEFI firmware, so a Generation 2 VM"),
+        MachineSource(
+            efiDirectory + "/fw_platform_size", optional: true, redaction: .none, reader: "VMGeneration",
+            why: "64 or 32-bit UEFI, kept for the engineer reading the snapshot"),
+        MachineSource(
+            firmwareDirectory + "/acpi/pm_profile", optional: true, redaction: .none, reader: "VMGeneration",
+            why:
+                "ACPI's power profile: a file that keeps /sys/firmware of a BIOS machine where empty directories are lost"
+        ),
+    ]
 }

@@ -57,3 +57,14 @@ public enum KernelConfigReader {
         return .success(text)
     }
 }
+
+extension KernelConfigReader {
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            procConfig, .kernelConfig, optional: true, redaction: .none, reader: "KernelConfigReader",
+            why: "the running kernel's config (CONFIG_IKCONFIG_PROC): which Hyper-V options are built"),
+        MachineSource(
+            bootConfig(release: "*"), .kernelConfig, optional: true, redaction: .none, reader: "KernelConfigReader",
+            why: "the config of the running release, when /proc/config.gz is not there"),
+    ]
+}

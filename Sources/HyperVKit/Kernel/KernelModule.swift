@@ -100,3 +100,20 @@ public enum ModuleState: String, Sendable, Hashable, Encodable {
         }
     }
 }
+
+extension KernelModuleReader {
+    /// The modules of the Hyper-V options (`HyperVKernelOptionCatalog`), on either architecture.
+    static var moduleNames: String {
+        let names = Set(HyperVKernelOptionCatalog.all.compactMap(\.module))
+        return "{" + names.sorted().joined(separator: ",") + "}"
+    }
+
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            directory + "/" + moduleNames + "/initstate", optional: true, redaction: .none,
+            reader: "KernelModuleReader", why: "loaded as a module (live) or built in (no initstate)"),
+        MachineSource(
+            directory + "/" + moduleNames + "/parameters/*", optional: true, reader: "KernelModuleReader",
+            why: "the Hyper-V modules' parameters (ring sizes, max_version, ...)"),
+    ]
+}

@@ -201,7 +201,8 @@ public final class SnapshotMachine: Machine {
     }
 
     /// The machine path of CPU `cpu`'s MSR device, as the manifest's `unreadable` names it.
-    public static func msrDevicePath(_ cpu: Int) -> String { "/dev/cpu/\(cpu)/msr" }
+    public static func msrDevicePath(_ cpu: Int) -> String { msrDevicePath(String(cpu)) }
+    static func msrDevicePath(_ cpu: String) -> String { "/dev/cpu/" + cpu + "/msr" }
 
     /// An `invalid` failure names the snapshot file it is about, so the one-line error does too.
     static func naming<S: StringProtocol>(_ file: S, _ failure: ReadFailure) -> ReadFailure {

@@ -178,3 +178,16 @@ public enum KernelLogSource {
         return "run as root"
     }
 }
+
+extension KernelLogSource {
+    public static let sources: [MachineSource] = [
+        MachineSource(
+            dmesgRestrictPath, .text, optional: true, redaction: .none, reader: "KernelLogSource",
+            why: "kernel.dmesg_restrict: why the kernel log could not be read"),
+        MachineSource(
+            "/dev/kmsg", .kernelLog, rootOnly: true, reader: "KernelLogSource",
+            why:
+                "the kernel log: the negotiated VMBus version, host build, isolation and driver lines (root with dmesg_restrict)"
+        ),
+    ]
+}

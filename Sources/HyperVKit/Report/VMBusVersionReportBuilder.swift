@@ -3,7 +3,7 @@
 /// the kernel release (`VMBusNegotiation`). Every read failure becomes a diagnostic; the report
 /// always comes back.
 public enum VMBusVersionReportBuilder {
-    public static let maxVersionPath = "/sys/module/hv_vmbus/parameters/max_version"
+    public static let maxVersionPath = VMBusReader.maxVersionPath
 
     public static func build(_ machine: any Machine) -> VMBusVersionReport {
         var diagnostics: [Diagnostic] = []

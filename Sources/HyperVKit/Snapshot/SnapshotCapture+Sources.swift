@@ -1,5 +1,5 @@
 extension SnapshotCapture {
-    static let kvpDirectory = "/var/lib/hyperv"
+    static let kvpDirectory = KVPPool.directory
     /// `/proc` files larger than this are left out (/proc/interrupts of a 2048-CPU guest is a few MiB).
     static let procLimit = RootFileReader.defaultLimit
 

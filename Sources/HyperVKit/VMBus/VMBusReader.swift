@@ -68,7 +68,7 @@ public enum VMBusReader {
         if let hibernation = reader.int(busDirectory + "/hibernation", .optional) {
             state.hibernation = hibernation != 0
         }
-        if let cap = reader.int("/sys/module/hv_vmbus/parameters/max_version", .optional), cap >= 0 {
+        if let cap = reader.int(maxVersionPath, .optional), cap >= 0 {
             state.maxVersion = VMBusVersion(encoded: UInt32(truncatingIfNeeded: cap))
         }
         for name in names {
@@ -202,4 +202,43 @@ public enum VMBusReader {
         }
         return "/" + parts.joined(separator: "/")
     }
+}
+
+extension VMBusReader {
+    /// What the VMBus reader reads (reference §3, `drivers/hv/vmbus_drv.c`).
+    public static let sources: [MachineSource] = {
+        let device = devicesDirectory + "/*"
+        let reader = "VMBusReader"
+        return [
+            MachineSource(
+                devicesDirectory + "/*", reader: reader, why: "one link per VMBus device, named by its instance GUID"),
+            MachineSource(
+                device
+                    + "/{id,class_id,device_id,numa_node,channel_vp_mapping,state,monitor_id,device,vendor,modalias,driver_override}",
+                optional: true, reader: reader,
+                why:
+                    "the device's relid, class, instance, NUMA node, channel CPUs and identity (lsvmbus -vv prints the same)"
+            ),
+            MachineSource(
+                device + "/{in,out}_{read,write}_bytes_avail", optional: true, reader: reader,
+                why: "the ring sizes, from the bytes free in each ring of the primary channel"),
+            MachineSource(
+                device + "/driver", optional: true, reader: reader,
+                why: "the bound driver (a link; absent when unbound)"),
+            MachineSource(
+                device + "/channels/*/{cpu,events,interrupts,in_mask,out_mask,read_avail,write_avail,pending,latency,"
+                    + "out_full_first,out_full_total,subchannel_id,monitor_id,intr_in_full,intr_out_empty}",
+                optional: true, reader: reader,
+                why: "per channel: target CPU, interrupt and event counts, ring fill, ring-full writes"),
+            MachineSource(
+                busDirectory + "/hibernation", optional: true, reader: reader,
+                why: "whether the bus supports hibernation"),
+            MachineSource(
+                maxVersionPath, optional: true, redaction: .none, reader: reader,
+                why: "hv_vmbus.max_version: the cap on the protocol version the guest offers"),
+        ]
+    }()
+
+    /// `hv_vmbus.max_version`, the module parameter that caps the version offered (reference §5).
+    public static let maxVersionPath = "/sys/module/hv_vmbus/parameters/max_version"
 }

@@ -37,6 +37,9 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
             (SIGINT and SIGTERM remove it); an existing \
             tarball is replaced only by a complete one. An existing non-empty directory is refused.
 
+            --list prints every source a snapshot collects (the same declarations the capture is made \
+            from), why hvctl reads it, whether it needs root and what is redacted, and reads nothing.
+
             JSON (schema_version 1): path, format ("directory" or "tar.gz"), files, directories, links, bytes, \
             redacted[] (null with --no-redact), unreadable[] {path, errno}, skipped[] {path, reason}, \
             kernel_log_filter, note, diagnostics.
@@ -53,18 +56,43 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
         name: [.customShort("o"), .customLong("output")],
         help: ArgumentHelp("Write the snapshot to DIR, or to FILE.tar.gz (.tgz).", valueName: "path"),
         completion: .file())
-    var output: String
+    var output: String?
+
+    @Flag(help: "List what a snapshot collects, why, what needs root and what is redacted; read nothing.")
+    var list = false
 
     @Flag(
         name: .customLong("no-redact"),
         help: "Keep host and VM names, MAC addresses, KVP pool values and DMI serials in the snapshot.")
     var noRedact = false
 
-    func run() throws { try runReport() }
+    func validate() throws {
+        if list && output != nil { throw ValidationError("--list prints what a snapshot would hold; it takes no -o") }
+        if !list && output == nil { throw ValidationError("Missing expected argument '--output <path>'") }
+    }
+
+    func run() throws {
+        guard list else { return try runReport() }
+        // No machine is opened: the list comes from the declarations alone.
+        let context = CommandContext(machine: DeclarationsOnly(), json: global.json, color: false)
+        do throws(CommandFailure) {
+            try Terminal.write(try listSources(context).stdout)
+        } catch {
+            try CommandRunner.fail(error, json: global.json)
+        }
+    }
+
+    func listSources(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let report = SourceListReport()
+        var result = CommandOutput()
+        result.stdout = try CommandRunner.render(report, context: context) { SourceListText(report: report).render() }
+        return result
+    }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        if list { return try listSources(context) }
         let destination: SnapshotDestination
-        switch SnapshotDestination.parse(output) {
+        switch SnapshotDestination.parse(output ?? "") {
         case .success(let parsed): destination = parsed
         case .failure(let error):
             throw CommandFailure(error.message, hint: "name a new directory or FILE.tar.gz", status: .usage)
@@ -95,4 +123,17 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
         }
         return result
     }
+}
+
+/// The machine `snapshot --list` runs with: it has nothing, and nothing asks it anything.
+private struct DeclarationsOnly: Machine {
+    var origin: String { "no machine (--list)" }
+    var architecture: Architecture { .x86_64 }
+    var kernelRelease: String? { nil }
+    func file(at path: String) -> Result<[UInt8], ReadFailure> { .failure(.absent) }
+    func directory(at path: String) -> Result<[String], ReadFailure> { .failure(.absent) }
+    func link(at path: String) -> Result<String, ReadFailure> { .failure(.absent) }
+    func cpuid(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> { .failure(.absent) }
+    func msr(_ index: UInt32, cpu: Int) -> Result<UInt64, ReadFailure> { .failure(.absent) }
+    func kernelLog() -> Result<[String], ReadFailure> { .failure(.absent) }
 }

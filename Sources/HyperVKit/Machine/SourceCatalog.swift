@@ -1,0 +1,66 @@
+/// Every source hvctl reads, gathered from the readers that declare them (`MachineSource`): what
+/// `hvctl snapshot` captures and `hvctl snapshot --list` prints. A reader that starts reading a new
+/// file adds it to its own `sources`; nothing else lists paths.
+public enum SourceCatalog {
+    /// The machine's own: what a live `Machine` reads to say what it is, and the registers.
+    public static let machine: [MachineSource] = [
+        MachineSource(
+            "/proc/sys/kernel/{osrelease,arch}", .redactionOnly, redaction: .none, reader: "Machine",
+            why: "uname -r and -m of a --root tree (written into the manifest, not as files)"),
+        MachineSource(
+            "/proc/version", .redactionOnly, redaction: .none, reader: "Machine",
+            why: "the kernel release of a --root tree without /proc/sys/kernel/osrelease"),
+        MachineSource(
+            "/proc/sys/kernel/hostname", .redactionOnly, redaction: .none, reader: "Redactor",
+            why: "the host name, learnt so that it is replaced wherever it appears"),
+        MachineSource(
+            "/dev/cpu/*/cpuid", .registers, redaction: .none, reader: "CPUIDDevices",
+            why: "CPUID of every online CPU, leaves 0x0, 0x1 and 0x40000000 up (cpuid.txt); executed directly when live"
+        ),
+        MachineSource(
+            SnapshotMachine.msrDevicePath("*"), .registers, rootOnly: true, redaction: .none,
+            reader: "MSRDevices", why: "the synthetic MSRs of every CPU (msr/cpuN.txt; modprobe msr, root)"),
+    ]
+
+    /// What no command reads but a capture keeps for the engineer who reads the snapshot by eye,
+    /// as sos's hyperv plugin collects it: every other attribute of the VMBus devices and their
+    /// channels, the drivers' directories, and `/sys/hypervisor`.
+    public static let support: [MachineSource] = [
+        MachineSource(
+            VMBusReader.devicesDirectory + "/*/*", optional: true, reader: "snapshot",
+            why: "the rest of each device's attributes (client/server monitor, ring indices, uevent)"),
+        MachineSource(
+            VMBusReader.devicesDirectory + "/*/channels/*/*", optional: true, reader: "snapshot",
+            why: "the rest of each channel's attributes"),
+        MachineSource(
+            KernelSupportReportBuilder.driversDirectory + "/*/*", optional: true, reader: "KernelSupportReportBuilder",
+            why: "the VMBus drivers registered and the devices bound to each (links)"),
+        MachineSource(
+            "/sys/hypervisor/uuid", optional: true, redaction: .whole, reader: "snapshot",
+            why: "the hypervisor's UUID, where the kernel publishes one: replaced"),
+        MachineSource(
+            "/sys/hypervisor/*", optional: true, reader: "snapshot",
+            why: "what the kernel publishes about the hypervisor (Xen fills it; Hyper-V usually leaves it empty)"),
+        MachineSource(
+            "/sys/hypervisor/*/*", optional: true, reader: "snapshot",
+            why: "the same, one directory down (Xen's properties/, version/)"),
+    ]
+
+    /// Every declaration, in the order `snapshot --list` prints them.
+    public static let all: [MachineSource] =
+        VMBusReader.sources + CPUTopology.sources + CPUInventory.sources
+        + ClockSource.sources + DMIInfo.sources + VMGeneration.sources + IdentityEvidenceReader.sources
+        + KernelConfigReader.sources + KernelModuleReader.sources + ProcInterrupts.sources
+        + KernelCommandLine.sources + KernelLogSource.sources + machine + support
+
+    /// The declaration that covers `path` (the first, so a specific declaration wins over a
+    /// pattern that also covers it), or nil when nothing declares it.
+    public static func source(for path: String) -> MachineSource? {
+        all.first { $0.matches(path) }
+    }
+
+    /// Whether reading `path` is declared: the path is a source or a directory on the way to one.
+    public static func declares(_ path: String) -> Bool {
+        path == "/" || all.contains { $0.matches(path) || $0.passesThrough(path) }
+    }
+}
