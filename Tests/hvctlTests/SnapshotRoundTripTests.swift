@@ -8,29 +8,87 @@ import Testing
 /// result, and every command's JSON is identical to the fixture's. Values that name the snapshot's
 /// own path (the machine's origin in messages) are normalised; nothing else is.
 @Suite struct SnapshotRoundTripTests {
-    /// Every report command, as `hvctl --snapshot S <command> --json` runs it.
+    /// Every report command, as `hvctl --snapshot S <command> --json` runs it (issue 16: kernel,
+    /// health, msr and metrics too).
     static let commands: [[String]] = [
         ["info"], ["features"], ["vmbus", "devices"], ["vmbus", "channels"], ["vmbus", "version"], ["cpu", "list"],
-        ["cpu", "map"], ["cpu", "offline-check", "--all"],
+        ["cpu", "map"], ["cpu", "offline-check", "--all"], ["kernel"], ["health"], ["msr", "--all-cpus"], ["metrics"],
     ]
 
     /// One command's JSON (or failure) on a snapshot, with the snapshot's path replaced.
     static func replay(_ snapshot: String, _ command: [String]) -> String {
         var text: String
         do {
-            let output = try CommandHarness.run(["--snapshot", snapshot] + command + ["--json"])
-            text =
-                "status \(output.status)\n" + output.stdout + output.stderrLines(verbose: true).joined(separator: "\n")
+            // metrics has no --json: its exposition is compared, less the two samples about the run.
+            let json = command != ["metrics"]
+            let output = try CommandHarness.run(["--snapshot", snapshot] + command + (json ? ["--json"] : []))
+            let stdout = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).filter {
+                !$0.hasPrefix("hvctl_run_timestamp_seconds ") && !$0.hasPrefix("hvctl_run_duration_seconds ")
+            }.joined(separator: "\n")
+            text = "status \(output.status)\n" + stdout + output.stderrLines(verbose: true).joined(separator: "\n")
         } catch let failure as CommandFailure {
             text = "failure \(failure.status): \(failure.message) \(failure.hint ?? "")"
         } catch {
             text = "error \(error)"
         }
-        return text.replacingOccurrences(of: snapshot, with: "SNAPSHOT")
+        return normalisedLineCounts(text.replacingOccurrences(of: snapshot, with: "SNAPSHOT"))
     }
 
-    static func expectSameReplays(_ fixture: String, _ output: String, _ label: String) {
-        for command in commands {
+    /// A capture keeps only the kernel log lines about Hyper-V, VMBus, the clocksource and CPU
+    /// hotplug (`KernelLogFilter`, issue 12: the rest is none of support's business), so
+    /// `kernel_log.errors` scans fewer lines of a capture and numbers them differently. The
+    /// errors it finds, their patterns and texts must be the same; the counts and numbers of lines
+    /// are the one thing compared loosely.
+    static func normalisedLineCounts(_ text: String) -> String {
+        text.replacingOccurrences(
+            of: #""lines_scanned": [0-9]+"#, with: "\"lines_scanned\": N", options: .regularExpression
+        )
+        .replacingOccurrences(of: #""line": [0-9]+"#, with: "\"line\": N", options: .regularExpression)
+        .replacingOccurrences(
+            of: #"from the Hyper-V drivers in [0-9]+ lines?"#, with: "from the Hyper-V drivers in N lines",
+            options: .regularExpression)
+    }
+
+    /// Puts back the MSR reads that failed in the fixture (`msr/cpuN.txt` errno lines), which a
+    /// root tree's stand-in device file cannot fail (FixtureRootTree): the capture wrote what the
+    /// tree could give, the fixture says what the machine gave.
+    static func restoreFailedMSRs(from fixture: String, in output: String) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixture + "/msr")) ?? []
+        for name in names where name.hasPrefix("cpu") && name.hasSuffix(".txt") {
+            let original = try MSRDump.parse(
+                String(decoding: try FixtureRootTree.read(fixture + "/msr/" + name), as: UTF8.self)
+            ).get()
+            let failed = original.values.filter { if case .failure = $0.value { true } else { false } }
+            guard !failed.isEmpty else { continue }
+            let path = output + "/msr/" + name
+            var dump =
+                (try? MSRDump.parse(String(decoding: try FixtureRootTree.read(path), as: UTF8.self)).get()) ?? MSRDump()
+            for (index, result) in failed { dump.values[index] = result }
+            try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.createDirectory(atPath: output + "/msr", withIntermediateDirectories: true)
+            try FixtureRootTree.write(path, Array(dump.render().utf8))
+        }
+    }
+
+    /// The commands that read MSRs (directly, or through health checks and metrics).
+    static let readingMSRs: Set<[String]> = [["health"], ["msr", "--all-cpus"], ["metrics"]]
+
+    /// The commands whose replay can match: a fixture that records ENOENT for its MSRs (the msr
+    /// driver not loaded) replays as "not captured", because a capture writes no MSR file for a
+    /// CPU whose device is missing (a remark says `modprobe msr` instead; SnapshotCaptureMSRTests).
+    static func comparable(_ fixture: String) -> [[String]] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixture + "/msr")) ?? []
+        let driverMissing = names.contains { name in
+            let text = (try? String(contentsOfFile: fixture + "/msr/" + name, encoding: .utf8)) ?? ""
+            return text.contains(" ENOENT")
+        }
+        return driverMissing ? commands.filter { !readingMSRs.contains($0) } : commands
+    }
+
+    static func expectSameReplays(
+        _ fixture: String, _ output: String, _ label: String, commands: [[String]]? = nil
+    ) {
+        for command in commands ?? comparable(fixture) {
             let expected = replay(fixture, command)
             let actual = replay(output, command)
             #expect(actual == expected, "\(label): hvctl \(command.joined(separator: " ")) differs")
@@ -70,6 +128,7 @@ import Testing
         try #require(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Wrote "))
         try Self.restorePlantedErrors(tree, in: output)
+        try Self.restoreFailedMSRs(from: fixture, in: output)
         Self.expectSameReplays(fixture, output, name + " via --root")
     }
 
@@ -120,7 +179,11 @@ import Testing
             }
         }
         #expect(replay.msr(0x4000_0002, cpu: 5) == .success(5))
-        Self.expectSameReplays(fixture, output, "azure-d8ds-v5 with MSRs")
+        // The MSRs not planted read as zeros from the stand-in file's holes (FixtureRootTree), so
+        // the commands that read every MSR are compared by the values above instead.
+        Self.expectSameReplays(
+            fixture, output, "azure-d8ds-v5 with MSRs",
+            commands: Self.commands.filter { !Self.readingMSRs.contains($0) })
         let list = try CommandHarness.run(["--snapshot", output, "cpu", "list", "--json"]).stdout
         #expect(list.contains("\"vp_index\": 7"))
     }

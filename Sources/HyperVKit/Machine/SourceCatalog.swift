@@ -46,6 +46,9 @@ public enum SourceCatalog {
             why: "the same, one directory down (Xen's properties/, version/)"),
     ]
 
+    /// The guest's host name, learnt before anything is written so it is replaced everywhere.
+    public static let hostnamePath = "/proc/sys/kernel/hostname"
+
     /// Every declaration, in the order `snapshot --list` prints them.
     public static let all: [MachineSource] =
         VMBusReader.sources + CPUTopology.sources + CPUInventory.sources

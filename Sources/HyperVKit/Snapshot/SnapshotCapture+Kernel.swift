@@ -1,21 +1,4 @@
 extension SnapshotCapture {
-    /// What `hvctl kernel` reads (docs/snapshot-format.md, "Kernel config and modules"): the
-    /// kernel config at the path it was found (`/proc/config.gz`, else `/boot/config-<release>`),
-    /// keeping only the lines of the options hvctl reports, and `sys/module/<name>/{initstate,
-    /// parameters/*}` for their modules.
-    func captureKernelSupport() throws(ReadFailure) {
-        try captureKernelConfig()
-        guard machine.isDirectory(KernelModuleReader.directory) else { return }
-        let modules = Set(HyperVKernelOptionCatalog.options(for: machine.architecture).compactMap(\.module))
-        for module in modules.sorted() {
-            let path = KernelModuleReader.directory + "/" + module
-            guard machine.isDirectory(path) else { continue }
-            try tree.makeDirectory(SnapshotCapture.relative(path))
-            try copyAttribute(path + "/initstate")
-            if machine.isDirectory(path + "/parameters") { try copyDirectory(path + "/parameters") }
-        }
-    }
-
     /// The first config that reads, as `KernelConfigReader` takes it, filtered to the Hyper-V lines.
     func captureKernelConfig() throws(ReadFailure) {
         var candidates = [KernelConfigReader.procConfig]

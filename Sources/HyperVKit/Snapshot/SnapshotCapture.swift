@@ -47,8 +47,8 @@ public final class SnapshotCapture {
     var skipped: [String: String] = [:]
     /// Sentences for the manifest's note.
     var remarks: [String] = []
-    /// Resolved device directories already copied.
-    var copiedDirectories: Set<String> = []
+    /// Directories kept (or found not to be directories), by the path hvctl reads.
+    var keptDirectories: [String: Bool] = [:]
     /// KVP pools read and redacted first, because their names are scrubbed from everything else.
     var kvpPools: [(path: String, bytes: [UInt8])] = []
     var kernelLog: Result<[String], ReadFailure> = .failure(.absent)
@@ -79,10 +79,9 @@ public final class SnapshotCapture {
     }
 
     func run() throws(ReadFailure) -> SnapshotSummary {
-        prepare()
-        try captureSysfs()
-        try captureKernelSupport()
-        try captureProc()
+        try prepare()
+        try captureDeclaredSources()
+        try captureKernelConfig()
         try writeKVPPools()
         try writeKernelLog()
         try captureCPUID()

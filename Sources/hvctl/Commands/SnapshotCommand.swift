@@ -11,10 +11,11 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
             `cpuid -r` format (leaves 0x0, 0x1, 0x40000000 up to its maximum, 0x40000080-0x40000082 where \
             VS#1 answers, 0x40000100, on every online CPU); msr/cpuN.txt (the synthetic MSRs the reference \
             marks safe to read, on every online CPU, errors as errno names); kernel.log (only the lines \
-            about Hyper-V, VMBus and its drivers, the clocksource and CPU hotplug); /sys/bus/vmbus with the \
-            device and channel directories its links lead to; the CPU lists and cpuN/online; the \
-            clocksource; hv_vmbus's parameters; /sys/hypervisor; DMI; /sys/firmware/efi; NUMA nodes; the \
-            KVP pools; /proc/interrupts and /proc/cmdline. Run it as root for the MSRs, the kernel log, \
+            about Hyper-V, VMBus and its drivers, the clocksource and CPU hotplug); and every machine file \
+            hvctl's readers declare (/sys/bus/vmbus with the device and channel directories its links \
+            lead to, the CPU lists, the clocksource, the Hyper-V modules, DMI, /sys/firmware, NUMA \
+            nodes, the KVP pools, /proc/interrupts, /proc/cmdline, the kernel config's Hyper-V lines): \
+            `hvctl snapshot --list` prints each with why it is read. Run it as root for the MSRs, the kernel log, \
             the KVP pools and the DMI serials.
 
             It reads the machine hvctl reads: this one, a --root tree (CPUID and MSRs from DIR/dev/cpu \
