@@ -6,7 +6,7 @@ import HyperVKit
     import Musl
 #endif
 
-/// The running system as a `Machine` (architecture.md, "The seams").
+/// The running system as a `Machine` (docs/architecture.md, "The seams").
 ///
 /// Files come through HyperVKit's `RootFileReader`, the same reader snapshots use, so the code that
 /// reads a guest reads a capture unchanged. With a root other than `/` (a container with the host's

@@ -22,7 +22,7 @@ enum CommandErrors {
         }
     }
 
-    /// "Unknown option" → "unknown option": messages are lower case (style.md).
+    /// "Unknown option" → "unknown option": messages are lower case (docs/architecture.md ("Style")).
     static func lowerFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) else {
             return text

@@ -117,7 +117,7 @@ enum CommandRunner {
         }
     }
 
-    /// `hvctl: <message> (hint: <hint>)`: lowercase, no trailing period (style.md).
+    /// `hvctl: <message> (hint: <hint>)`: lowercase, no trailing period (docs/architecture.md ("Style")).
     static func line(for failure: CommandFailure) -> String {
         var line = "hvctl: \(failure.message)"
         if let hint = failure.hint { line += " (hint: \(hint))" }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The exit-status contract scripts rely on (architecture.md, "Exit status").
+/// The exit-status contract scripts rely on (docs/architecture.md, "Exit status").
 enum ExitStatus: Int32, CaseIterable, Sendable {
     case success = 0
     case answerNo = 1

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The built binary: exit statuses, stdout and stderr kept apart, help (architecture.md, "Tests").
+/// The built binary: exit statuses, stdout and stderr kept apart, help (docs/architecture.md, "Tests").
 @Suite struct BinaryTests {
     @Test func helpDocumentsTheExitStatuses() throws {
         let result = try CommandHarness.runBinary(["--help"])

@@ -4,7 +4,7 @@ import Testing
 
 @testable import hvctl
 
-/// Help, man pages and completions come from the command declarations (style.md); a committed
+/// Help, man pages and completions come from the command declarations (docs/architecture.md ("Style")); a committed
 /// copy that no longer matches them fails here. `.ci/regenerate` rewrites them, and
 /// `.ci/check-generated` (run by CI) compares the man pages byte for byte.
 @Suite struct GeneratedFilesTests {

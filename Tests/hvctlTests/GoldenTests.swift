@@ -5,7 +5,7 @@ import Testing
 @testable import hvctl
 
 /// Every fixture through every report command, text and JSON, against committed golden files
-/// (architecture.md, "Tests"). `RECORD_SNAPSHOTS=1 swift test` re-records; review the diff like code.
+/// (docs/architecture.md, "Tests"). `RECORD_SNAPSHOTS=1 swift test` re-records; review the diff like code.
 @Suite struct GoldenTests {
     static let fixtures = FixturePaths.snapshotNames
 
@@ -79,7 +79,7 @@ import Testing
     }
 
     /// The JSON decodes back, with schema_version 1 and a diagnostics array at its root
-    /// (json-contract.md).
+    /// (docs/json-schema.md).
     private func checkJSON(_ text: String, fixture: String, command: String) throws {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let root = try #require(object as? [String: Any], "\(fixture) \(command): not a JSON object")

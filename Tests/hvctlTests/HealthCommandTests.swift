@@ -147,7 +147,7 @@ import Testing
         #expect(report["status"] as? String == "warn" && result.status == 0)
     }
 
-    /// The json-contract keys, in order, then hvctl's additions.
+    /// The contract keys (docs/json-schema.md), in order, then hvctl's additions.
     @Test func jsonContract() throws {
         let result = try run(["health", "--json"], fixture: "vmbus-broken")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))

@@ -6,7 +6,7 @@ import Testing
 @testable import hvctl
 
 /// `hvctl msr` through the command: what is (never) read, names and addresses, CPUs, exit statuses
-/// and the JSON contract (json-contract.md "hvctl msr --json").
+/// and the JSON contract (docs/json-schema.md "hvctl msr --json").
 @Suite struct MSRCommandTests {
     /// A snapshot that records every MSR it is asked for.
     final class RecordingMachine: Machine {

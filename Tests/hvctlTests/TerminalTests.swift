@@ -3,7 +3,7 @@ import Testing
 @testable import hvctl
 
 /// Colour only when stdout is a TTY, NO_COLOR is unset and TERM is not dumb; --color overrides
-/// (architecture.md, "Reports and output"; https://no-color.org).
+/// (docs/architecture.md, "Reports and output"; https://no-color.org).
 @Suite struct TerminalTests {
     @Test func autoFollowsTheTerminalAndTheEnvironment() {
         #expect(Terminal.wantsColor(.auto, isTTY: true, environment: ["TERM": "xterm-256color"]))

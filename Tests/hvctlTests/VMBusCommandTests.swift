@@ -4,7 +4,7 @@ import Testing
 @testable import hvctl
 
 /// `hvctl vmbus devices` and `hvctl vmbus channels`: filters, columns, sorting, headings, exit
-/// statuses and the JSON contract (json-contract.md), checked against the fixtures' files.
+/// statuses and the JSON contract (docs/json-schema.md), checked against the fixtures' files.
 @Suite struct VMBusCommandTests {
     static let nicClass = "f8615163-df3e-46c5-913f-f2d2f965ed0e"
     static let serialClass = "8b60ccf6-709f-4c11-90b5-229c959a9e6a"

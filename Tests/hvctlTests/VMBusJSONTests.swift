@@ -3,7 +3,7 @@ import Testing
 
 @testable import hvctl
 
-/// `hvctl vmbus devices --json` and `vmbus channels --json` keep json-contract.md: every key it
+/// `hvctl vmbus devices --json` and `vmbus channels --json` keep docs/json-schema.md: every key it
 /// lists is there, and a value hvctl could not read is null, never a made-up 0.
 @Suite struct VMBusJSONTests {
     static let channelKeys: Set<String> = [

@@ -23,7 +23,7 @@ import Testing
         #expect(root["source"] as? String == "kernel_log")
     }
 
-    /// json-contract.md's keys first and in its order, at the root and in each capability.
+    /// docs/json-schema.md's keys first and in its order, at the root and in each capability.
     @Test func theContractKeysComeFirst() throws {
         let text = try run("azure-d8ds-v5", ["--json"]).stdout
         let root = ["\"schema_version\"", "\"version\"", "\"source\"", "\"max_version\"", "\"capabilities\""]

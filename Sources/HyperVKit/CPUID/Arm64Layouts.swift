@@ -6,7 +6,7 @@
 /// (`Hyper-V: privilege flags low …, high …, hints …, misc …`). The misc word is word c of
 /// HvRegisterPrivilegesAndFeaturesInfo (bits 95:64 of the 128-bit value), but hvctl keeps it in
 /// leaf 0x40000003 EDX, where x86 keeps its misc word, so one mapping serves both architectures
-/// (json-contract.md). Its bit positions differ from x86: e.g. guest crash registers are bit 8
+/// (docs/json-schema.md). Its bit positions differ from x86: e.g. guest crash registers are bit 8
 /// here and bit 10 on x86.
 enum Arm64Layouts {
     /// Word c of HvRegisterPrivilegesAndFeaturesInfo, kept in leaf 0x40000003 EDX.

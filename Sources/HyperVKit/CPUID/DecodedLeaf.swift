@@ -16,9 +16,9 @@ public struct DecodedFlag: Sendable, Codable, Equatable {
 }
 
 /// One register decoded against its layout. Nothing is dropped: bits no flag or field names
-/// stay visible in `unknownSetBits` (style.md, "Unknown values are shown raw, never dropped").
+/// stay visible in `unknownSetBits` (docs/architecture.md ("Style"), "Unknown values are shown raw, never dropped").
 ///
-/// JSON (json-contract.md, REG): `{"raw": "0x…", "flags": [...], "fields": {...}, "unknown_set_bits": [...]}`,
+/// JSON (docs/json-schema.md, REG): `{"raw": "0x…", "flags": [...], "fields": {...}, "unknown_set_bits": [...]}`,
 /// keys in that order, `fields` in layout order.
 public struct DecodedRegister: Sendable, Codable, Equatable {
     public let raw: UInt32
@@ -90,7 +90,7 @@ public struct DecodedRegister: Sendable, Codable, Equatable {
 }
 
 /// One hypervisor leaf, decoded. A nil register is unknown (the kernel log does not print it)
-/// and encodes as `null`, never as zero (json-contract.md).
+/// and encodes as `null`, never as zero (docs/json-schema.md).
 ///
 /// JSON: `{"leaf": "0x40000003", "name": "...", "registers": {"eax": REG|null, "ebx": …, "ecx": …, "edx": …}}`,
 /// all four register keys always present, in that order.

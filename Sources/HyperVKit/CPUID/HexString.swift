@@ -1,5 +1,5 @@
 /// Raw register values as the JSON contract spells them: `"0x"`, lowercase, zero-padded to the
-/// register width (`"0x00002e7f"`; json-contract.md).
+/// register width (`"0x00002e7f"`; docs/json-schema.md).
 enum HexString {
     /// `value` as `0x` and exactly `digits` lowercase hex digits (more when it does not fit).
     static func format<Value: BinaryInteger>(_ value: Value, digits: Int = 8) -> String {

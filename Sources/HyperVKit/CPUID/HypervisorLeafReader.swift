@@ -1,5 +1,5 @@
 /// Reads the raw hypervisor leaves of one CPU through the Machine seam (the reader step of
-/// architecture.md: raw registers in, diagnostics for what is missing; no decoding).
+/// docs/architecture.md: raw registers in, diagnostics for what is missing; no decoding).
 public struct CPUIDCapture: Sendable, Equatable {
     /// CPUID.1:ECX[31], "hypervisor present" (reference §1.1); nil when leaf 1 was not read.
     public var hypervisorPresentBit: Bool?

@@ -1,5 +1,5 @@
 /// What the hypervisor leaves say about the machine, as `hvctl features --json` reports it in
-/// `hypervisor`, `host`, `partition`, `isolation`, `nested` and `limits` (json-contract.md).
+/// `hypervisor`, `host`, `partition`, `isolation`, `nested` and `limits` (docs/json-schema.md).
 ///
 /// Whatever the source cannot tell is nil and encodes as `null`, never as a made-up default: the
 /// kernel log, for one, fills only some registers (§7). `encode(to:)` writes those six keys into

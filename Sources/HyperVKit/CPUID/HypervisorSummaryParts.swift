@@ -1,5 +1,5 @@
 extension HypervisorSummary {
-    /// `hypervisor` of json-contract.md: what leaves 0x40000000-0x40000001 say.
+    /// `hypervisor` of docs/json-schema.md: what leaves 0x40000000-0x40000001 say.
     public struct Hypervisor: Sendable, Codable, Equatable {
         /// CPUID.1:ECX[31], or, for a kernel-log source, whether the kernel logged Hyper-V lines.
         public var present: Bool
@@ -52,7 +52,7 @@ extension HypervisorSummary {
         }
     }
 
-    /// `host` of json-contract.md: the version of leaf 0x40000002 and its release name (§8).
+    /// `host` of docs/json-schema.md: the version of leaf 0x40000002 and its release name (§8).
     public struct Host: Sendable, Codable, Equatable {
         public var version: HostVersion
         /// nil for a build reference §8 does not list.
@@ -88,7 +88,7 @@ extension HypervisorSummary {
         case l1vh
     }
 
-    /// `partition` of json-contract.md.
+    /// `partition` of docs/json-schema.md.
     public struct Partition: Sendable, Codable, Equatable {
         /// By mainline's rule; nil when leaf 0x40000003 EBX is unknown.
         public var role: Role?
@@ -124,7 +124,7 @@ extension HypervisorSummary {
         }
     }
 
-    /// `isolation` of json-contract.md.
+    /// `isolation` of docs/json-schema.md.
     public struct Isolation: Sendable, Codable, Equatable {
         /// nil when the registers that decide it are unknown.
         public var type: IsolationType?
@@ -143,7 +143,7 @@ extension HypervisorSummary {
         }
     }
 
-    /// `limits` of json-contract.md (leaf 0x40000005; zero means not exposed, so it is nil).
+    /// `limits` of docs/json-schema.md (leaf 0x40000005; zero means not exposed, so it is nil).
     public struct Limits: Sendable, Codable, Equatable {
         public var maxVirtualProcessors: Int?
         public var maxLogicalProcessors: Int?

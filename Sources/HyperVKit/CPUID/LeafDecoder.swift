@@ -1,4 +1,4 @@
-/// Decodes raw hypervisor leaves against `LeafCatalog` (pure: no I/O; architecture.md).
+/// Decodes raw hypervisor leaves against `LeafCatalog` (pure: no I/O; docs/architecture.md).
 public enum LeafDecoder {
     /// Decodes one leaf. A nil register stays nil (unknown, e.g. not printed in the kernel log);
     /// a register without a layout (reserved, or a leaf whose layout is unconfirmed) keeps its

@@ -2,7 +2,7 @@
 ///
 /// CPUID fills all four. The kernel log fills only the words it prints (for example the privilege
 /// line gives 0x40000003 EAX, EBX, EDX and, since 6.15, ECX); the rest stay nil and are reported as
-/// null, never as zero (json-contract.md).
+/// null, never as zero (docs/json-schema.md).
 public struct RegisterSet: Sendable, Hashable {
     public var eax: UInt32?
     public var ebx: UInt32?

@@ -8,7 +8,7 @@ public enum HealthSeverity: String, Sendable, CaseIterable, Codable {
     case info
 }
 
-/// A check's result as json-contract.md spells it (`hvctl health --json`).
+/// A check's result as docs/json-schema.md spells it (`hvctl health --json`).
 public enum HealthStatus: String, Sendable, CaseIterable, Codable {
     case pass, warn, fail, skip
 }

@@ -1,4 +1,4 @@
-/// `hvctl health --json` (json-contract.md): the overall status, then one entry per check run with
+/// `hvctl health --json` (docs/json-schema.md): the overall status, then one entry per check run with
 /// the contract's `id`, `status`, `summary`, `details`, and hvctl's `severity`, `title`, `reason`,
 /// `found` after them.
 public struct HealthReport: Sendable, Encodable {

@@ -1,6 +1,6 @@
 extension KernelLogFacts {
     /// The facts as the CPUID registers they were read from, so a log-only machine (arm64, or a
-    /// pasted log) goes through the same leaf decoders as CPUID (json-contract.md: "the four words
+    /// pasted log) goes through the same leaf decoders as CPUID (docs/json-schema.md: "the four words
     /// the kernel prints fill the same registers").
     ///
     /// | Leaf | Registers |

@@ -3,7 +3,7 @@
 /// The kernel encodes it as `(major << 16) | minor` (`include/linux/hyperv.h`; newer kernels spell
 /// it `VMBUS_MAKE_VERSION`), which is how `hv_vmbus.max_version` shows it in sysfs (327683 = 5.3),
 /// and prints the negotiated one as `hv_vmbus: Vmbus version:%d.%d` (§5.2). In JSON it is the
-/// string `"5.3"` (json-contract.md, `hvctl vmbus version`).
+/// string `"5.3"` (docs/json-schema.md, `hvctl vmbus version`).
 public struct VMBusVersion: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var major: UInt16
     public var minor: UInt16

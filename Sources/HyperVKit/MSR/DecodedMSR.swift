@@ -1,4 +1,4 @@
-/// One decoded field's value, typed the way json-contract.md wants it: flags are booleans, counts
+/// One decoded field's value, typed the way docs/json-schema.md wants it: flags are booleans, counts
 /// numbers, addresses `"0x…"` strings, names strings.
 public enum MSRFieldValue: Sendable, Equatable, Encodable, CustomStringConvertible {
     case bool(Bool)

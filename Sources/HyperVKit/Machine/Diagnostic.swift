@@ -1,12 +1,12 @@
 /// A problem met while building a report: a file that could not be read, a value that made no
-/// sense. Reports carry them so that a partial read still prints what it has (architecture.md).
+/// sense. Reports carry them so that a partial read still prints what it has (docs/architecture.md).
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable {
         case warning
         case error
     }
 
-    /// What a diagnostic that names no file concerns. One vocabulary (json-contract.md,
+    /// What a diagnostic that names no file concerns. One vocabulary (docs/json-schema.md,
     /// "Sources"): JSON says `kernel_log`, text says "kernel log", options say `kernel-log`.
     public enum Source: String, Sendable, Hashable, Codable, CaseIterable {
         case cpuid

@@ -20,7 +20,7 @@ public struct CPUIDRegisters: Sendable, Hashable, Codable {
     }
 }
 
-/// Everything hvctl reads from a machine, and nothing else (architecture.md, "The seams").
+/// Everything hvctl reads from a machine, and nothing else (docs/architecture.md, "The seams").
 ///
 /// A snapshot directory and the running system are both a `Machine`; every command works on either.
 /// Paths are absolute machine paths (`/sys/bus/vmbus/devices`), resolved beneath the machine's root.

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A captured machine: a snapshot directory, or a `.tar.gz` of one unpacked into a private temporary
-/// directory (snapshot-format.md). The file faces are the same `RootFileReader` the live machine
+/// directory (docs/snapshot-format.md). The file faces are the same `RootFileReader` the live machine
 /// uses; CPUID, MSRs and the kernel log come from `cpuid.txt`, `msr/cpuN.txt` and `kernel.log`.
 public final class SnapshotMachine: Machine {
     public let manifest: SnapshotManifest

@@ -333,7 +333,7 @@ private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProto
         try writer.encodeMember(value, in: frame, key: key.stringValue)
     }
 
-    // An absent optional is `null`, as json-contract.md asks of every key (issue 15): synthesized
+    // An absent optional is `null`, as docs/json-schema.md asks of every key (issue 15): synthesized
     // conformances call these, so a report needs no hand-written `encode(to:)` to keep its keys.
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }

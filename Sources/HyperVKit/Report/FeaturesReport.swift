@@ -11,7 +11,7 @@ public enum FeatureSourceRequest: String, Sendable, CaseIterable {
     case kernelLog = "kernel-log"
 }
 
-/// `hvctl features --json` (json-contract.md, schema_version 1): the summary of the hypervisor
+/// `hvctl features --json` (docs/json-schema.md, schema_version 1): the summary of the hypervisor
 /// leaves, then every leaf decoded, then the diagnostics.
 public struct FeaturesReport: Sendable, Encodable {
     public static let schemaVersion = 1

@@ -1,4 +1,4 @@
-/// `hvctl msr --json` (json-contract.md, schema_version 1): per CPU, every MSR asked for with its raw
+/// `hvctl msr --json` (docs/json-schema.md, schema_version 1): per CPU, every MSR asked for with its raw
 /// value or error and its decoded fields; hvctl adds the catalogue facts, the comparison with a
 /// healthy Linux guest, and the values that differ between CPUs (docs/json-schema.md).
 public struct MSRReport: Sendable, Encodable {

@@ -1,4 +1,4 @@
-/// `hvctl cpu offline-check --json` (json-contract.md): per CPU a verdict, its blockers, the
+/// `hvctl cpu offline-check --json` (docs/json-schema.md): per CPU a verdict, its blockers, the
 /// channels that hold it, and whether an evacuation would unblock it.
 public struct OfflineCheckReport: Sendable, Encodable {
     public static let schemaVersion = 1

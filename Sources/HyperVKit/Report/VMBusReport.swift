@@ -1,4 +1,4 @@
-/// `hvctl vmbus devices --json` and `hvctl vmbus channels --json` (json-contract.md): the devices
+/// `hvctl vmbus devices --json` and `hvctl vmbus channels --json` (docs/json-schema.md): the devices
 /// with their channels, and the CPU-to-channel map.
 public struct VMBusReport: Sendable, Encodable {
     public static let schemaVersion = 1
@@ -60,7 +60,7 @@ public struct VMBusReport: Sendable, Encodable {
     }
 }
 
-/// One device as json-contract.md spells it, plus hvctl's additions after the contract's keys.
+/// One device as docs/json-schema.md spells it, plus hvctl's additions after the contract's keys.
 struct DeviceJSON: Encodable {
     /// The protocol keys, present only when the command looked for protocols.
     struct ProtocolInfo {
@@ -137,7 +137,7 @@ struct DeviceJSON: Encodable {
     }
 }
 
-/// One channel as json-contract.md spells it, plus hvctl's additions.
+/// One channel as docs/json-schema.md spells it, plus hvctl's additions.
 struct ChannelJSON: Encodable {
     var channel: VMBusChannel
     var online: CPUList?

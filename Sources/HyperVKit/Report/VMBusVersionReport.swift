@@ -1,4 +1,4 @@
-/// `hvctl vmbus version --json` (json-contract.md, schema_version 1): the negotiated VMBus protocol
+/// `hvctl vmbus version --json` (docs/json-schema.md, schema_version 1): the negotiated VMBus protocol
 /// version, where it comes from, the `max_version` cap, and what depends on the version (§5).
 ///
 /// The contract's keys come first (`version`, `source`, `max_version`, `capabilities` with `name`,

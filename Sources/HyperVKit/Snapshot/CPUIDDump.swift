@@ -5,7 +5,7 @@
 ///    0x40000000 0x00: eax=0x4000000c ebx=0x7263694d ecx=0x666f736f edx=0x76482074
 /// ```
 /// A `CPU:` header without a number is CPU 0. Unknown leaves are kept, not rejected
-/// (snapshot-format.md).
+/// (docs/snapshot-format.md).
 public struct CPUIDDump: Sendable, Equatable {
     public struct Key: Sendable, Hashable, Comparable {
         public var leaf: UInt32

@@ -1,5 +1,5 @@
 /// Which kernel log lines `hvctl snapshot` keeps: those that concern Hyper-V, VMBus and its
-/// drivers, the clocksource and CPU hotplug (snapshot-format.md, `kernel.log`). The rest of a boot
+/// drivers, the clocksource and CPU hotplug (docs/snapshot-format.md, `kernel.log`). The rest of a boot
 /// log (disks, filesystems, USB, user-space daemons) is none of support's business.
 ///
 /// The rules are data: a line is kept when it contains any needle of any rule, ignoring ASCII case.

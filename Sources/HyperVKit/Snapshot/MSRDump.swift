@@ -1,6 +1,6 @@
 /// `msr/cpu<N>.txt` of a snapshot: one line per synthetic MSR read on CPU N,
 /// `0x<index> 0x<16 hex digits>` or `0x<index> <ERRNO NAME>` when the read failed
-/// (snapshot-format.md).
+/// (docs/snapshot-format.md).
 ///
 /// A recorded errno stays `unreadable(errno)`, ENOENT included (the msr driver was not loaded at
 /// capture time), so that `absent` keeps meaning "this MSR was not captured", as the live reader

@@ -1,6 +1,6 @@
 /// Resolves machine paths through symbolic links the way the kernel does, asking only
 /// `Machine.link`, so a capture knows where a link really leads before it copies anything
-/// (snapshot-format.md: links are kept only when they stay inside `/sys`).
+/// (docs/snapshot-format.md: links are kept only when they stay inside `/sys`).
 ///
 /// The walk is `SymbolicLinkWalk`'s; a component that is not a link (or is missing: a dangling
 /// link's target) is taken as it is. Answers are cached per path: the VMBus devices of

@@ -44,7 +44,7 @@ extension SnapshotCapture {
     }
 
     /// `msr/cpu<N>.txt`: the MSRs of `SnapshotMSRs` on every online CPU (x86 only: arm64 has none a
-    /// user can read, reference §2.5), each a value or its errno name, as snapshot-format.md writes
+    /// user can read, reference §2.5), each a value or its errno name, as docs/snapshot-format.md writes
     /// them (a capture without CAP_SYS_RAWIO keeps one EPERM line per MSR, so a replay answers each
     /// read as the machine did). A missing device (the msr driver is not loaded) gets a remark.
     /// Failures without an errno (a refusal, a short read from a file tree) are left out.

@@ -29,7 +29,7 @@ public struct SnapshotSummary: Sendable {
     public var bytes: Int
 }
 
-/// Captures a machine into a snapshot directory (snapshot-format.md), everything read through the
+/// Captures a machine into a snapshot directory (docs/snapshot-format.md), everything read through the
 /// `Machine` seam, so a live guest, a `--root` tree and a snapshot are captured alike (capturing a
 /// snapshot reproduces it).
 ///

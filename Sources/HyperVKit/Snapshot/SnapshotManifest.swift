@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// `hvctl-snapshot.json`, the one required file of a snapshot (snapshot-format.md).
+/// `hvctl-snapshot.json`, the one required file of a snapshot (docs/snapshot-format.md).
 ///
 /// Keys are snake_case, as in every JSON hvctl writes (issue 14: one vocabulary). Format 1 was
 /// defined with `createdAt` and `kernelRelease`: a manifest still carries those two as well, so

@@ -4,7 +4,7 @@ import CZlib
     import Glibc
 #endif
 
-/// Unpacks a snapshot `.tar.gz` safely (snapshot-format.md, "Rules"; issue 12).
+/// Unpacks a snapshot `.tar.gz` safely (docs/snapshot-format.md, "Rules"; issue 12).
 ///
 /// Members with absolute paths or `..` components, hard links, devices and FIFOs are refused.
 /// Symbolic links are created only after every file and directory has been written, so no write can

@@ -1,5 +1,5 @@
 /// Reads sysfs attributes and turns every failure into nil plus at most one diagnostic, so one bad
-/// attribute never aborts a listing (style.md; lsvmbus dies with an IndexError instead).
+/// attribute never aborts a listing (docs/architecture.md ("Style"); lsvmbus dies with an IndexError instead).
 struct AttributeReader {
     let machine: any Machine
     var diagnostics: [Diagnostic] = []

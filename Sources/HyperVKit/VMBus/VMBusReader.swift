@@ -96,7 +96,7 @@ public enum VMBusReader {
     }
 
     /// Whether a machine without `/sys/bus/vmbus` has no VMBus (false) or did not capture sysfs at
-    /// all (nil). A capture keeps only `sys/bus/vmbus` of `/sys/bus` (snapshot-format.md), so a
+    /// all (nil). A capture keeps only `sys/bus/vmbus` of `/sys/bus` (docs/snapshot-format.md), so a
     /// KVM or bare-metal snapshot has `/sys` without `/sys/bus`; a partial snapshot (a pasted log)
     /// has no `/sys`.
     static func presence(_ machine: any Machine) -> Bool? {

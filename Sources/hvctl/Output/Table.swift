@@ -2,7 +2,7 @@ import HyperVKit
 
 /// A text table: UPPERCASE headers, columns aligned by their width in terminal columns
 /// (`DisplayWidth`), no trailing spaces
-/// (architecture.md). Columns are data, so `-o`, `--list-columns` and completion can share them.
+/// (docs/architecture.md). Columns are data, so `-o`, `--list-columns` and completion can share them.
 struct Table: Sendable {
     enum Alignment: Sendable {
         case left, right

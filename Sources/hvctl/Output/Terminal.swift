@@ -10,7 +10,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     case auto, always, never
 }
 
-/// Where output goes and whether it may be coloured (architecture.md, "Reports and output").
+/// Where output goes and whether it may be coloured (docs/architecture.md, "Reports and output").
 struct Terminal: Sendable {
     /// Colour only when stdout is a TTY, NO_COLOR is unset and TERM is not `dumb`, unless `--color`
     /// says otherwise (https://no-color.org: any non-empty NO_COLOR disables colour).

@@ -125,7 +125,7 @@ import Testing
         #expect(summary(armBit12, present: nil, .aarch64).nested == false)
     }
 
-    /// A kernel-log source: what the log gives is decoded, the rest is nil (json-contract.md).
+    /// A kernel-log source: what the log gives is decoded, the rest is nil (docs/json-schema.md).
     @Test(arguments: [Architecture.x86_64, .aarch64])
     func kernelLogSource(_ arch: Architecture) throws {
         let s = summary(Fixtures.kernelLog, present: nil, arch)

@@ -40,7 +40,7 @@ import Testing
         }
     }
 
-    /// Every flag decodes, set or not, in bit order (json-contract: "every known bit, set or not").
+    /// Every flag decodes, set or not, in bit order (docs/json-schema.md, REG: "every known flag, set or not").
     @Test func everyFlagIsListedSetOrNot() throws {
         let leaf = LeafDecoder.decode(
             leaf: 0x4000_0003, registers: RegisterSet(eax: 0x2E7F, ebx: 0, ecx: 0, edx: 0), architecture: .x86_64)

@@ -103,7 +103,7 @@ import Testing
         #expect(ebx.unknownSetBits == [4])
     }
 
-    /// A reserved bit set stays visible (style.md: unknown values are shown raw, never dropped).
+    /// A reserved bit set stays visible (docs/architecture.md ("Style"): unknown values are shown raw, never dropped).
     @Test func reservedBitsAreUnknownSetBits() {
         let leaf = decode(0x4000_0003, RegisterSet(eax: 0x0100_2E7F, ebx: 1 << 9 | 1 << 10 | 1 << 18 | 1 << 31))
         #expect(leaf.register(.eax)?.unknownSetBits == [24])
@@ -128,7 +128,7 @@ import Testing
         #expect(unknownLeaf.register(.eax)?.unknownSetBits == [0])
     }
 
-    /// Registers the source does not give stay nil, never zero (json-contract.md).
+    /// Registers the source does not give stay nil, never zero (docs/json-schema.md).
     @Test func missingRegistersStayNil() {
         let leaf = decode(0x4000_0003, RegisterSet(eax: 0x2E7F, ebx: 0x3B_8030, ecx: nil, edx: 0x000B_EDB2))
         #expect(leaf.register(.ecx) == nil)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// The `leaves` and summary objects of `hvctl features --json`, checked against json-contract.md
+/// The `leaves` and summary objects of `hvctl features --json`, checked against docs/json-schema.md
 /// by reading the produced JSON back with JSONSerialization.
 @Suite struct LeafJSONTests {
     /// What hvctl prints: the one writer, where an absent optional is `null`.
@@ -66,7 +66,7 @@ import Testing
         #expect((registers["eax"] as? [String: Any])?["raw"] as? String == "0x00004f7c")
     }
 
-    /// The JSON decodes back to the same value (architecture.md: "The JSON decodes back").
+    /// The JSON decodes back to the same value (docs/architecture.md: "The JSON decodes back").
     @Test func leafRoundTrips() throws {
         for leaf in LeafDecoder.decode(leaves: SummaryFixtures.guest, architecture: .x86_64) {
             let data = Data(try JSONOutput.bytes(leaf))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every fixture's `cpuid.txt` must be readable by Todd Allen's `cpuid -f FILE` (Debian's `cpuid`),
-/// because snapshot-format.md promises that a snapshot's CPUID can be decoded by that tool too.
+/// because docs/snapshot-format.md promises that a snapshot's CPUID can be decoded by that tool too.
 /// The expected vendor strings are the hypervisor signatures of reference §1.1 ("Microsoft Hv")
 /// and KVM's `KVMKVMKVM\0\0\0` (qemu target/i386/kvm/kvm.c); bare metal has no hypervisor leaf.
 @Suite struct FixtureCPUIDToolTests {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// Every committed fixture is a valid snapshot (snapshot-format.md): its manifest decodes, x86
+/// Every committed fixture is a valid snapshot (docs/snapshot-format.md): its manifest decodes, x86
 /// fixtures carry a `cpuid.txt` that parses and arm64 ones none, and `cpuid.txt` has one
 /// `CPU N:` block per online CPU (the capture rule of the format).
 @Suite struct FixtureFormatTests {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// `leaves()` fills the registers the log printed and nothing else (json-contract.md).
+/// `leaves()` fills the registers the log printed and nothing else (docs/json-schema.md).
 @Suite struct KernelLogLeavesTests {
     @Test func emptyFactsHaveNoLeaves() {
         #expect(KernelLogFacts().leaves().isEmpty)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// Whatever precedes the message (reference §7; snapshot-format.md: "as `dmesg` prints them, with
+/// Whatever precedes the message (reference §7; docs/snapshot-format.md: "as `dmesg` prints them, with
 /// or without stamps"), and CRLF line ends.
 @Suite struct KernelLogPrefixTests {
     static let message = "Hyper-V: privilege flags low 0xae7f, high 0x3b8030, hints 0x64e24, misc 0xbed7b2"

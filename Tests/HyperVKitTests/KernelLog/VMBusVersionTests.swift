@@ -40,7 +40,7 @@ import Testing
         #expect(VMBusVersion(major: 4, minor: 65535) < VMBusVersion(major: 5, minor: 0))
     }
 
-    /// json-contract.md: `"version": "5.3"`.
+    /// docs/json-schema.md: `"version": "5.3"`.
     @Test func codesAsAString() throws {
         let data = try JSONEncoder().encode(["version": VMBusVersion(major: 5, minor: 3)])
         #expect(String(decoding: data, as: UTF8.self) == #"{"version":"5.3"}"#)

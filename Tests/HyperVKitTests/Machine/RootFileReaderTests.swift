@@ -9,7 +9,7 @@ import Testing
     import Glibc
 #endif
 
-/// The root-relative reader must never leave its root (architecture.md, "The seams"), with
+/// The root-relative reader must never leave its root (docs/architecture.md, "The seams"), with
 /// openat2 and with the by-hand fallback alike.
 @Suite struct RootFileReaderTests {
     static let modes = [true, false]

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// snapshot-format.md: the manifest is required, a newer format is refused, every other value may be
+/// docs/snapshot-format.md: the manifest is required, a newer format is refused, every other value may be
 /// missing, empty, garbage or huge and gives a failure naming the problem, never a crash.
 @Suite struct SnapshotMachineTests {
     @Test func readsTheManifestFacesAndFiles() throws {

@@ -79,7 +79,7 @@ import Testing
     }
 
     /// The one shape that leaves keys out: a diagnostic names a path or a source, and has a hint
-    /// only when there is one (json-contract.md, root keys).
+    /// only when there is one (docs/json-schema.md, root keys).
     @Test func diagnosticsLeaveOutWhatTheyDoNotHave() throws {
         let text = try JSONOutput.render([Diagnostic(source: .msr, message: "m")])
         #expect(

@@ -3,7 +3,7 @@ import Testing
 @testable import HyperVKit
 
 @Suite struct CPUIDDumpTests {
-    /// The example block of snapshot-format.md: "Microsoft Hv" in EBX/ECX/EDX (reference §1.1).
+    /// The example block of docs/snapshot-format.md: "Microsoft Hv" in EBX/ECX/EDX (reference §1.1).
     let sample = """
         CPU 0:
            0x40000000 0x00: eax=0x4000000c ebx=0x7263694d ecx=0x666f736f edx=0x76482074

@@ -4,7 +4,7 @@ import Testing
 @testable import HyperVKit
 
 /// `hvctl snapshot` keeps only the kernel log lines about Hyper-V, VMBus and its drivers, the
-/// clocksource and CPU hotplug (snapshot-format.md): nothing the decoders use may be lost.
+/// clocksource and CPU hotplug (docs/snapshot-format.md): nothing the decoders use may be lost.
 @Suite struct KernelLogFilterTests {
     static var fixtures: [String] { CaptureFixtures.namesWithKernelLog }
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// `msr/cpu<N>.txt` (snapshot-format.md): values and errno names per CPU; a device that could not
+/// `msr/cpu<N>.txt` (docs/snapshot-format.md): values and errno names per CPU; a device that could not
 /// be used at all is one `unreadable` entry, which a replay answers for every MSR of that CPU.
 @Suite struct SnapshotCaptureMSRTests {
     /// GUEST_OS_ID of a Linux 6.1.192 guest (reference §2.2) and SINT2 as Linux programs it (§2.3).
@@ -37,7 +37,7 @@ import Testing
             cpu0
                 == "0x40000000 0x8100000601c00000\n0x40000002 0x0000000000000000\n0x40000021 EIO\n0x40000092 0x00000000000200f3\n"
         )
-        // Every read of CPU 1 failed with EPERM: one errno line per MSR, as snapshot-format.md writes them.
+        // Every read of CPU 1 failed with EPERM: one errno line per MSR, as docs/snapshot-format.md writes them.
         let cpu1 = try String(contentsOfFile: out.path + "/msr/cpu1.txt", encoding: .utf8)
         #expect(cpu1.split(separator: "\n").allSatisfy { $0.hasSuffix(" EPERM") })
         #expect(summary.manifest.unreadable == nil)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// `hvctl snapshot` on snapshots (snapshot-format.md): capturing a snapshot reproduces it.
+/// `hvctl snapshot` on snapshots (docs/snapshot-format.md): capturing a snapshot reproduces it.
 @Suite struct SnapshotCaptureTests {
     /// What a fixture holds that a capture does not: the fixture's own notes, and what the
     /// snapshot format does not name (a BIOS machine's `sys/firmware/acpi`: the capture keeps

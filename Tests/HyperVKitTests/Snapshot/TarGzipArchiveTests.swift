@@ -3,7 +3,7 @@ import Testing
 
 @testable import HyperVKit
 
-/// snapshot-format.md, "Rules": a tarball is unpacked into a private temporary directory and
+/// docs/snapshot-format.md, "Rules": a tarball is unpacked into a private temporary directory and
 /// members with absolute paths, `..` components, or links that point outside are refused.
 @Suite struct TarGzipArchiveTests {
     private func archive(_ entries: [TarGzipWriter.Entry], in scratch: ScratchDirectory) throws -> String {

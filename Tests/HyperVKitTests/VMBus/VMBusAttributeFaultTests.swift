@@ -4,7 +4,7 @@ import Testing
 @testable import HyperVKit
 
 /// One unreadable or garbled attribute becomes nil plus one diagnostic naming its path, and the
-/// listing goes on (style.md: lsvmbus dies with an IndexError on one missing file). Errnos as
+/// listing goes on (docs/architecture.md ("Style"): lsvmbus dies with an IndexError on one missing file). Errnos as
 /// sysfs returns them (reference §3.2/§3.3: EIO without a show routine, EINVAL without a ring).
 @Suite struct VMBusAttributeFaultTests {
     static let fixture = FixtureCPUIDToolTests.fixturesDirectory.appendingPathComponent("ws2019-phantom-cpus").path

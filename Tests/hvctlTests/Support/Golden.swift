@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Compares output with a committed golden file; `RECORD_SNAPSHOTS=1` rewrites it instead. A
-/// re-record is reviewed like code (architecture.md).
+/// re-record is reviewed like code (docs/architecture.md).
 enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
