@@ -129,7 +129,15 @@ enum CommandRunner {
         throws(CommandFailure)
         -> String
     {
-        guard context.json else { return text() }
+        try render(report, json: context.json, text: text)
+    }
+
+    /// The same for a command that opens no machine (`snapshot --list`).
+    static func render<Report: Encodable>(_ report: Report, json: Bool, text: () -> String)
+        throws(CommandFailure)
+        -> String
+    {
+        guard json else { return text() }
         do {
             return try JSONOutput.render(report)
         } catch {

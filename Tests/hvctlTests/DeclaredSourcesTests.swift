@@ -126,4 +126,28 @@ import Testing
         #expect(!clock.matches("/c/current_clocksources"))
         #expect(MachineSource("/a*b*c", reader: "t", why: "t").matches("/aXbYbZc"))
     }
+
+    /// `--list` opens no machine: a snapshot that does not exist is never looked at.
+    @Test func theListReadsNothing() throws {
+        let result = try CommandHarness.runBinary(["--snapshot", "/nonexistent/hvctl-snapshot", "snapshot", "--list"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("A snapshot holds each of these"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    /// `--list` and `-o` exclude each other, and a capture needs `-o`: one line, exit 64.
+    @Test(arguments: [
+        (
+            ["snapshot", "--list", "-o", "/tmp/never-written"],
+            "--list prints what a snapshot would hold; it takes no -o"
+        ),
+        (["snapshot"], "missing expected argument '--output <path>'"),
+    ])
+    func listAndOutputAreUsageErrors(_ arguments: [String], _ message: String) throws {
+        let result = try CommandHarness.runBinary(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("hvctl: " + message + "\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written"))
+    }
 }

@@ -57,6 +57,10 @@ public struct DMIInfo: Sendable, Equatable {
 }
 
 extension DMIInfo {
+    /// The attributes that identify one machine (`drivers/firmware/dmi-id.c` makes them 0400): a
+    /// capture replaces them whole and learns them so they are replaced everywhere else.
+    public static let serialAttributes = ["product_serial", "product_uuid", "board_serial", "chassis_serial"]
+
     public static let sources: [MachineSource] = [
         MachineSource(directory, optional: true, reader: "DMIInfo", why: "a link to the firmware's DMI strings"),
         MachineSource(
@@ -64,7 +68,7 @@ extension DMIInfo {
             reader: "DMIInfo",
             why: "Microsoft Corporation / Virtual Machine, and the asset tag that tells Azure from on-premises"),
         MachineSource(
-            directory + "/{product_serial,product_uuid,board_serial,chassis_serial}", optional: true,
+            directory + "/{" + serialAttributes.joined(separator: ",") + "}", optional: true,
             rootOnly: true, redaction: .whole, reader: "DMIInfo",
             why: "serial numbers and the VM's UUID: captured replaced, learnt so they are replaced everywhere else"),
         MachineSource(

@@ -11,7 +11,7 @@ public enum SourceCatalog {
             "/proc/version", .redactionOnly, redaction: .none, reader: "Machine",
             why: "the kernel release of a --root tree without /proc/sys/kernel/osrelease"),
         MachineSource(
-            "/proc/sys/kernel/hostname", .redactionOnly, redaction: .none, reader: "Redactor",
+            hostnamePath, .redactionOnly, redaction: .none, reader: "Redactor",
             why: "the host name, learnt so that it is replaced wherever it appears"),
         MachineSource(
             "/dev/cpu/*/cpuid", .registers, redaction: .none, reader: "CPUIDDevices",
@@ -55,12 +55,6 @@ public enum SourceCatalog {
         + ClockSource.sources + DMIInfo.sources + VMGeneration.sources + IdentityEvidenceReader.sources
         + KernelConfigReader.sources + KernelModuleReader.sources + ProcInterrupts.sources
         + KernelCommandLine.sources + KernelLogSource.sources + machine + support
-
-    /// The declaration that covers `path` (the first, so a specific declaration wins over a
-    /// pattern that also covers it), or nil when nothing declares it.
-    public static func source(for path: String) -> MachineSource? {
-        all.first { $0.matches(path) }
-    }
 
     /// Whether reading `path` is declared: the path is a source or a directory on the way to one.
     public static func declares(_ path: String) -> Bool {

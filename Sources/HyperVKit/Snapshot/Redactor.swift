@@ -24,8 +24,8 @@ public struct Redactor: Sendable {
     /// Output path → what was removed there.
     private(set) var notes: [String: [String]] = [:]
 
-    /// The DMI attributes that identify one machine (`drivers/firmware/dmi-id.c` makes them 0400).
-    public static let dmiSerials: Set<String> = ["product_serial", "product_uuid", "board_serial", "chassis_serial"]
+    /// The DMI attributes that identify one machine (`DMIInfo.serialAttributes`).
+    public static let dmiSerials = Set(DMIInfo.serialAttributes)
     /// The KVP keys whose values are names worth scrubbing from other files too (reference §11.1,
     /// `tools/hv/hv_kvp_daemon.c` for the guest's `FullyQualifiedDomainName`).
     public static let kvpNameKeys: Set<String> = [

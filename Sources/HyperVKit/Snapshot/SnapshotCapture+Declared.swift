@@ -43,11 +43,11 @@ extension SnapshotCapture {
         var found: [String] = []
         for components in source.alternatives {
             var frontier = ["/"]
-            for (position, component) in components.enumerated() {
+            for component in components {
                 var next: [String] = []
                 for directory in frontier {
                     if directory != "/" {
-                        guard try keepDirectory(directory, outsideSys: source.form == .text) else { continue }
+                        guard try keepDirectory(directory) else { continue }
                     }
                     let base = directory == "/" ? "" : directory
                     if component.contains("*") {
@@ -64,25 +64,27 @@ extension SnapshotCapture {
                     }
                 }
                 frontier = next
-                if position == components.count - 1 { found += frontier }
             }
+            found += frontier
         }
         return found
     }
 
     /// Keeps the directory `path` (a link to it, within /sys, kept as a link and the directory
     /// made where it leads); false when it is not a directory or its link is not followed.
-    func keepDirectory(_ path: String, outsideSys: Bool) throws(ReadFailure) -> Bool {
+    func keepDirectory(_ path: String) throws(ReadFailure) -> Bool {
         if let kept = keptDirectories[path] { return kept }
         var kept = false
-        if !outsideSys, MachinePathResolver.isWithin(path, "/sys"), let target = resolver.linkTarget(path) {
-            if let resolved = try copyLink(path, target: target, to: storedPath(path)), machine.isDirectory(path) {
-                try tree.makeDirectory(SnapshotCapture.relative(resolved))
-                kept = true
+        if let target = resolver.linkTarget(path) {
+            if MachinePathResolver.isWithin(path, "/sys") {
+                if let resolved = try copyLink(path, target: target, to: storedPath(path)), machine.isDirectory(path) {
+                    try tree.makeDirectory(SnapshotCapture.relative(resolved))
+                    kept = true
+                }
+            } else {
+                // Outside /sys no link is followed (a KVP directory, /proc).
+                record(path, .invalid("symbolic link to \(target): not followed"))
             }
-        } else if resolver.linkTarget(path) != nil {
-            // Outside /sys no link is followed (a KVP directory, /proc).
-            record(path, .invalid("symbolic link to \(resolver.linkTarget(path) ?? ""): not followed"))
         } else if machine.isDirectory(path) {
             try tree.makeDirectory(SnapshotCapture.relative(storedPath(path)))
             kept = true
@@ -101,13 +103,13 @@ extension SnapshotCapture {
     }
 
     func captureLeaf(_ path: String, _ source: MachineSource) throws(ReadFailure) {
-        let name = path.split(separator: "/").last.map(String.init) ?? ""
         switch source.form {
         case .directory:
-            _ = try keepDirectory(path, outsideSys: false)
+            _ = try keepDirectory(path)
         case .text:
             try copyText(path)
         default:
+            let name = path.split(separator: "/").last.map(String.init) ?? ""
             guard !SnapshotCapture.binaryAttributes.contains(name) else { return }
             if let target = resolver.linkTarget(path) {
                 _ = try copyLink(path, target: target, to: storedPath(path))

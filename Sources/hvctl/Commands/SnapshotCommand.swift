@@ -75,23 +75,20 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
     func run() throws {
         guard list else { return try runReport() }
         // No machine is opened: the list comes from the declarations alone.
-        let context = CommandContext(machine: DeclarationsOnly(), json: global.json, color: false)
         do throws(CommandFailure) {
-            try Terminal.write(try listSources(context).stdout)
+            try Terminal.write(try listSources(json: global.json))
         } catch {
             try CommandRunner.fail(error, json: global.json)
         }
     }
 
-    func listSources(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
+    func listSources(json: Bool) throws(CommandFailure) -> String {
         let report = SourceListReport()
-        var result = CommandOutput()
-        result.stdout = try CommandRunner.render(report, context: context) { SourceListText(report: report).render() }
-        return result
+        return try CommandRunner.render(report, json: json) { SourceListText(report: report).render() }
     }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        if list { return try listSources(context) }
+        if list { return CommandOutput(stdout: try listSources(json: context.json)) }
         let destination: SnapshotDestination
         switch SnapshotDestination.parse(output ?? "") {
         case .success(let parsed): destination = parsed
@@ -124,17 +121,4 @@ struct SnapshotCommand: ParsableCommand, ReportCommand {
         }
         return result
     }
-}
-
-/// The machine `snapshot --list` runs with: it has nothing, and nothing asks it anything.
-private struct DeclarationsOnly: Machine {
-    var origin: String { "no machine (--list)" }
-    var architecture: Architecture { .x86_64 }
-    var kernelRelease: String? { nil }
-    func file(at path: String) -> Result<[UInt8], ReadFailure> { .failure(.absent) }
-    func directory(at path: String) -> Result<[String], ReadFailure> { .failure(.absent) }
-    func link(at path: String) -> Result<String, ReadFailure> { .failure(.absent) }
-    func cpuid(leaf: UInt32, subleaf: UInt32, cpu: Int) -> Result<CPUIDRegisters, ReadFailure> { .failure(.absent) }
-    func msr(_ index: UInt32, cpu: Int) -> Result<UInt64, ReadFailure> { .failure(.absent) }
-    func kernelLog() -> Result<[String], ReadFailure> { .failure(.absent) }
 }
