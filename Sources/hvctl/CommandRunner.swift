@@ -8,11 +8,16 @@ import HyperVKit
     import Musl
 #endif
 
-/// What a command needs to run: the machine and how to print.
+/// What a command needs to run: the machine, how to print, and the write seam.
 struct CommandContext: Sendable {
     let machine: any Machine
     let json: Bool
     let color: Bool
+    /// Opens the one writer every change goes through; called only by a command told to
+    /// `--apply`. Tests pass a writer that records or fails; by default nothing can be written.
+    var openWriter: @Sendable () throws(CommandFailure) -> any SysfsWriter = { () throws(CommandFailure) in
+        throw CommandFailure("this machine cannot be written to", status: .usage)
+    }
 }
 
 /// Everything a command produces, so tests can run it in-process and compare with golden files;
@@ -63,7 +68,9 @@ extension ReportCommand {
         let output: CommandOutput
         do throws(CommandFailure) {
             let machine = try global.openMachine()
-            let context = CommandContext(machine: machine, json: global.json, color: !global.json && global.useColor)
+            let context = CommandContext(
+                machine: machine, json: global.json, color: !global.json && global.useColor,
+                openWriter: global.writerOpener)
             output = try produce(context)
         } catch {
             try CommandRunner.fail(error, json: global.json)

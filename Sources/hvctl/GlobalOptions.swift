@@ -79,6 +79,19 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Opens the writer for the live system or the `--root` tree (a snapshot is refused earlier,
+    /// by the flow, as read-only).
+    var writerOpener: @Sendable () throws(CommandFailure) -> any SysfsWriter {
+        let root = self.root ?? "/"
+        return { () throws(CommandFailure) -> any SysfsWriter in
+            do {
+                return try RootSysfsWriter(root: root)
+            } catch {
+                throw CommandFailure("cannot open \(root) for writing: \(error)", status: .ioError)
+            }
+        }
+    }
+
     var useColor: Bool {
         Terminal.wantsColor(color, isTTY: Terminal.stdoutIsTTY, environment: ProcessInfoEnvironment.current)
     }

@@ -118,14 +118,34 @@ import Testing
         #expect(result.stderr.contains(path))
     }
 
+    /// The command writes only through the context's writer: one that refuses with EACCES makes
+    /// the run exit 77 with the root hint, every channel where it was.
+    @Test func evacuateWritesThroughTheContextsWriter() throws {
+        let (directory, root) = try copy("azure-d8ds-v5")
+        defer { _ = directory }
+        let before = try channelCPUs(root)
+        let writer = RefusingWriter(.EACCES)
+        let output = try CommandHarness.run(
+            ["--root", root, "cpu", "evacuate", "4-7", "--apply", "--force", "--json"], writer: writer)
+        #expect(writer.attempts.count == 1)
+        #expect(writer.attempts.first?.hasSuffix("/cpu") == true)
+        #expect(output.status == .permissionDenied)
+        #expect(
+            output.warnings.contains { $0.contains(PermissionHint.hint("writing channels/<relid>/cpu needs root")) })
+        #expect(output.stdout.contains("\"succeeded\": false"))
+        #expect(try channelCPUs(root) == before)
+    }
+
     /// A sysfs that refuses writes with EACCES maps to 77 with the root hint.
-    @Test func permissionDeniedMapsTo77() {
+    @Test func permissionDeniedMapsTo77() throws {
         let move = ChannelMove(deviceID: "d", relid: 1, from: 2, to: 3)
         let outcome = ChannelMover.Outcome(
             applied: [], rolledBack: [], failure: .init(move: move, message: "cannot write", errno: .EACCES),
             rollbackFailures: [])
-        let failure = MoveExecution.failure(outcome)
-        #expect(failure?.status == .permissionDenied)
-        #expect(failure?.hint?.contains("root") == true)
+        let failure = try #require(MoveRunFailure(outcome))
+        #expect(failure.isPermissionDenied)
+        let command = MoveExecution.commandFailure(failure)
+        #expect(command.status == .permissionDenied)
+        #expect(command.hint?.contains("root") == true)
     }
 }

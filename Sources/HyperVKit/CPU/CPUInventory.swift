@@ -45,7 +45,7 @@ public struct CPUInventory: Sendable, Equatable {
         let all = Set((topology.possible?.cpus ?? []) + (topology.present?.cpus ?? []) + (topology.online?.cpus ?? []))
         var entries: [Entry] = []
         for cpu in all.sorted() {
-            let path = CPUTopology.directory + "/cpu\(cpu)/online"
+            let path = CPUTopology.onlineFile(cpu: cpu)
             let hotpluggable: Bool?
             if topology.onlineSource != .sysfs {
                 hotpluggable = nil

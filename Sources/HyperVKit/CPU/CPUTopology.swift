@@ -28,6 +28,9 @@ public struct CPUTopology: Sendable, Equatable, Codable {
 
     public static let directory = "/sys/devices/system/cpu"
 
+    /// A CPU's own online file: read for its state, written (0) to take it offline.
+    public static func onlineFile(cpu: Int) -> String { directory + "/cpu\(cpu)/online" }
+
     public init(possible: CPUList?, present: CPUList?, online: CPUList?) {
         self.possible = possible
         self.present = present

@@ -153,7 +153,7 @@ extension OfflineCheck {
                 return verdict
             }
             let closed = vmbus.devices.filter { device in
-                device.state != 3 && device.channels.contains { $0.targetCPU == cpu }
+                !device.isOpen && device.channels.contains { $0.targetCPU == cpu }
             }
             if !closed.isEmpty {
                 let names = closed.map { "\($0.className) \($0.deviceID.prefix(8))" }.joined(separator: ", ")

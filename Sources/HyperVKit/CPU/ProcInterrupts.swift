@@ -56,6 +56,18 @@ public struct ProcInterrupts: Sendable, Equatable {
 }
 
 extension ProcInterrupts {
+    /// The machine's VMBus interrupts per CPU; nil (and a diagnostic unless the file is absent)
+    /// when they cannot be read or the file has no VMBus row.
+    public static func readVMBusInterrupts(_ machine: any Machine) -> ([Int: UInt64]?, [Diagnostic]) {
+        switch machine.text(at: path) {
+        case .success(let text):
+            if let counts = parse(text)?.vmbusInterrupts { return (counts, []) }
+            return (nil, [Diagnostic(path: path, message: "\(path) has no VMBus (HYP) row")])
+        case .failure(.absent): return (nil, [])
+        case .failure(let failure): return (nil, [.read(path, failure)])
+        }
+    }
+
     public static let sources: [MachineSource] = [
         MachineSource(
             path, .text, optional: true, redaction: .none, reader: "ProcInterrupts",

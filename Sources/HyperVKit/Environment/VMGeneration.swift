@@ -13,8 +13,29 @@ public struct VMGeneration: Sendable, Equatable, Codable {
     /// IDE controller class (reference §4): offered only to Generation 1 VMs.
     static let ideClass = "32412632-86cb-44a2-9b5c-50d1417354f5"
 
+    /// What the machine shows of its firmware: the one read the decision needs.
+    public struct FirmwareEvidence: Sendable, Equatable {
+        /// `/sys/firmware/efi` exists.
+        public var efi: Bool
+        /// `/sys/firmware` was there to look at (a partial snapshot may lack it).
+        public var firmwareCaptured: Bool
+        public var architecture: Architecture?
+
+        public init(efi: Bool, firmwareCaptured: Bool, architecture: Architecture?) {
+            self.efi = efi
+            self.firmwareCaptured = firmwareCaptured
+            self.architecture = architecture
+        }
+
+        public static func read(_ machine: any Machine) -> FirmwareEvidence {
+            FirmwareEvidence(
+                efi: machine.isDirectory(efiDirectory), firmwareCaptured: machine.isDirectory(firmwareDirectory),
+                architecture: machine.architecture)
+        }
+    }
+
     public static func detect(
-        machine: any Machine, environment: HostEnvironment, vmbusClasses: [String]
+        firmware: FirmwareEvidence, environment: HostEnvironment, vmbusClasses: [String]
     ) -> VMGeneration {
         switch environment.kind {
         case .notHyperV:
@@ -25,20 +46,20 @@ public struct VMGeneration: Sendable, Equatable, Codable {
         default:
             break
         }
-        if machine.architecture == .aarch64 {
+        if firmware.architecture == .aarch64 {
             return VMGeneration(generation: 2, reason: "arm64 Hyper-V VMs are always UEFI (Generation 2)")
         }
         let hasIDE = vmbusClasses.contains(ideClass)
-        if machine.isDirectory(efiDirectory) {
-            return VMGeneration(generation: 2, reason: "UEFI firmware (/sys/firmware/efi exists)")
+        if firmware.efi {
+            return VMGeneration(generation: 2, reason: "UEFI firmware (\(efiDirectory) exists)")
         }
-        guard machine.isDirectory(firmwareDirectory) || hasIDE else {
+        guard firmware.firmwareCaptured || hasIDE else {
             return VMGeneration(generation: nil, reason: firmwareDirectory + " was not captured")
         }
         let evidence =
             hasIDE
-            ? "BIOS firmware (no /sys/firmware/efi) and an IDE controller on VMBus"
-            : "BIOS firmware (no /sys/firmware/efi)"
+            ? "BIOS firmware (no \(efiDirectory)) and an IDE controller on VMBus"
+            : "BIOS firmware (no \(efiDirectory))"
         return VMGeneration(generation: 1, reason: evidence)
     }
 }

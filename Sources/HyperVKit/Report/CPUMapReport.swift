@@ -98,7 +98,10 @@ public struct CPUMapReport: Sendable, Encodable {
 }
 
 public enum CPUMapReportBuilder {
-    public static func build(_ machine: any Machine, vmbus state: VMBusState) -> CPUMapReport {
+    /// The map from the channels' targets and the per-CPU VMBus interrupt counts (nil: not read).
+    public static func build(
+        vmbus state: VMBusState, vmbusInterrupts hyp: [Int: UInt64]?, diagnostics hypDiagnostics: [Diagnostic]
+    ) -> CPUMapReport {
         var diagnostics = state.diagnostics
         var perCPU: [Int: (classes: [String: Int], interrupts: UInt64?)] = [:]
         for device in state.devices {
@@ -111,17 +114,7 @@ public enum CPUMapReportBuilder {
                 perCPU[cpu] = entry
             }
         }
-        var hyp: [Int: UInt64]?
-        switch machine.text(at: ProcInterrupts.path) {
-        case .success(let text):
-            hyp = ProcInterrupts.parse(text)?.vmbusInterrupts
-            if hyp == nil {
-                diagnostics.append(
-                    Diagnostic(path: ProcInterrupts.path, message: "\(ProcInterrupts.path) has no VMBus (HYP) row"))
-            }
-        case .failure(.absent): break
-        case .failure(let failure): diagnostics.append(.read(ProcInterrupts.path, failure))
-        }
+        diagnostics += hypDiagnostics
         let online = state.onlineCPUs
         let numbers = Set(perCPU.keys).union(online?.cpus ?? []).union(hyp?.keys.map { $0 } ?? []).sorted()
         let cpus = numbers.map { cpu in

@@ -26,7 +26,7 @@ public enum InfoReportBuilder {
         let environment = HostEnvironment.detect(
             isHyperV: identity.isGenuineHyperV, kernelRelease: machine.kernelRelease, dmi: dmi)
         let generation = VMGeneration.detect(
-            machine: machine, environment: environment, vmbusClasses: bus.devices.compactMap(\.classID))
+            firmware: .read(machine), environment: environment, vmbusClasses: bus.devices.compactMap(\.classID))
         let vmbus = vmbusSummary(
             machine, bus: bus, dmi: dmi, log: &log, features: features, diagnostics: &diagnostics)
         let (kvp, kvpDiagnostics) = readHostKVP(machine)

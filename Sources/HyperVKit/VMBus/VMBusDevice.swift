@@ -43,6 +43,14 @@ public struct VMBusDevice: Sendable, Equatable {
             && (lhs.channelCPUMapping ?? []).elementsEqual(rhs.channelCPUMapping ?? []) { $0 == $1 }
     }
 
+    /// `CHANNEL_OPENED_STATE` of the kernel's `enum vmbus_channel_state` (include/linux/hyperv.h):
+    /// a driver has the channel open.
+    public static let openedState = 3
+
+    /// A driver has the primary channel open; only then does the kernel let its channels move
+    /// (EIO otherwise, reference §3.4). Unknown state counts as not open.
+    public var isOpen: Bool { state == VMBusDevice.openedState }
+
     /// The primary channel, by `subchannel_id` 0, else by the device's relid.
     public var primaryChannel: VMBusChannel? {
         channels.first { $0.isPrimary }

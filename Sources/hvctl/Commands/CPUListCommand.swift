@@ -55,19 +55,10 @@ enum CPUArgument {
 
     /// Every CPU must exist (be possible) on the machine.
     static func checkExists(_ list: CPUList, in inventory: CPUInventory, option: String) throws(CommandFailure) {
-        let known = Set(inventory.entries.map(\.cpu))
-        // No list at all is what the input lacks (65), not a CPU the user got wrong (64).
-        guard !known.isEmpty else {
-            throw CommandFailure(
-                "\(option): the machine holds no CPU list, so CPU \(list) cannot be checked", status: .invalidInput)
-        }
-        let missing = list.cpus.filter { !known.contains($0) }
-        guard missing.isEmpty else {
-            let listed = inventory.topology.possible ?? inventory.topology.online
-            let which = inventory.topology.possible == nil ? "online" : "possible"
-            throw CommandFailure(
-                "\(option): no CPU \(CPUList(missing)) on this machine (\(which): \(listed?.description ?? "none"))",
-                status: .usage)
+        do throws(MoveRefusal) {
+            try MovePreconditions.exist(list, in: inventory, option: option)
+        } catch {
+            throw CommandFailure(error.description, status: error.isMissingInput ? .invalidInput : .usage)
         }
     }
 }

@@ -29,7 +29,8 @@ struct CPUMapCommand: ParsableCommand, ReportCommand {
         let layout = try table.layout(CPUMapText.columnKeys)
         let state = VMBusReader.read(context.machine, options: .everything)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
-        let report = CPUMapReportBuilder.build(context.machine, vmbus: state)
+        let (counts, countDiagnostics) = ProcInterrupts.readVMBusInterrupts(context.machine)
+        let report = CPUMapReportBuilder.build(vmbus: state, vmbusInterrupts: counts, diagnostics: countDiagnostics)
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
             CPUMapText(report: report, color: context.color, layout: layout).render()

@@ -32,47 +32,11 @@ struct CPURestoreCommand: ParsableCommand, ReportCommand {
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let record = try readJournal()
-        let vmbus = VMBusReader.read(context.machine, options: .channelTargets)
-        guard vmbus.present == true else { throw VMBusAbsence.failure(vmbus, machine: context.machine) }
-        let negotiated = NegotiatedVersion.read(context.machine)
-        let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
-        var output = CommandOutput()
-        output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
-        output.warn(vmbus.diagnostics + negotiated.diagnostics)
-        if !record.complete {
-            output.warnings.append(
-                "hvctl: warning: \(journal) is the journal of a run that did not finish: its last move may never have been made"
-            )
-        }
-        var moves: [ChannelMove] = []
-        for move in record.undo {
-            let device = vmbus.devices.first { $0.deviceID == move.deviceID }
-            let current = device?.channels.first { $0.relid == move.relid }?.targetCPU
-            guard let current else {
-                output.warnings.append(
-                    "hvctl: warning: channel \(move.relid) of \(move.deviceID) no longer exists: skipped")
-                continue
-            }
-            guard current == move.from else {
-                output.warnings.append(
-                    "hvctl: warning: channel \(move.relid) of \(move.deviceID) is on CPU \(current), not \(move.from) as the journal left it: skipped"
-                )
-                continue
-            }
-            moves.append(move)
-        }
-        let evacuated = CPUList(moves.map(\.from))
-        let plan = EvacuationPlanner.Plan(moves: moves, loadAfter: [:], destinations: [])
-        var report = EvacuationReport(evacuating: evacuated, applied: apply, plan: plan, outcome: nil, offline: [])
-        var text = execution.planText(moves, title: "plan to restore \(journal):")
-        if apply {
-            _ = try execution.apply(moves, journal: nil, report: &report, text: &text, output: &output)
-        } else {
-            text += "\nnothing was changed: run again with --apply to make these moves\n"
-        }
-        report.diagnostics = output.allDiagnostics
-        output.stdout = try CommandRunner.render(report, context: context) { text }
-        return output
+        let execution = MoveExecution(context: context)
+        let plan = try execution.plan(
+            ChannelMoveFlow.restore(
+                record, named: journal, request: .init(apply: apply, force: force), machine: context.machine))
+        return try execution.run(plan, apply: apply)
     }
 
     private func readJournal() throws(CommandFailure) -> MoveJournal {

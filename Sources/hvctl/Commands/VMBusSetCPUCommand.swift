@@ -33,44 +33,11 @@ struct VMBusSetCPUCommand: ParsableCommand, ReportCommand {
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let inventory = CPUInventory.read(context.machine, readVPIndex: false)
-        try MoveExecution.checkTargets(CPUList([cpu]), in: inventory, option: "cpu")
-        let vmbus = VMBusReader.read(context.machine, options: .channelTargets)
-        guard vmbus.present == true else { throw VMBusAbsence.failure(vmbus, machine: context.machine) }
-        let wanted = GUIDText.normalized(device)
-        let matches = vmbus.devices.filter { $0.deviceID.hasPrefix(wanted) }
-        guard matches.count == 1, let target = matches.first else {
-            let why = matches.isEmpty ? "no VMBus device" : "\(matches.count) devices"
-            throw CommandFailure(
-                "device \(device): \(why) matches", hint: "hvctl vmbus devices lists them", status: .usage)
-        }
-        guard let channel = target.channels.first(where: { $0.relid == relid }), let from = channel.targetCPU else {
-            let relids = target.channels.map { String($0.relid) }.joined(separator: ", ")
-            throw CommandFailure(
-                "device \(target.deviceID) has no channel \(relid) (channels: \(relids))", status: .usage)
-        }
-        if target.state != 3 {
-            throw CommandFailure(
-                "\(target.className) \(target.deviceID) is not open (no driver): the kernel refuses to move its channels (EIO)",
-                status: .answerNo)
-        }
-        let negotiated = NegotiatedVersion.read(context.machine)
-        let execution = MoveExecution(global: global, context: context, vmbus: vmbus, apply: apply, force: force)
-        var output = CommandOutput()
-        output.warnings += try execution.checkVersion(negotiated.version, source: negotiated.source)
-        output.warn(inventory.diagnostics + vmbus.diagnostics + negotiated.diagnostics)
-        let moves = from == cpu ? [] : [ChannelMove(deviceID: target.deviceID, relid: relid, from: from, to: cpu)]
-        let plan = EvacuationPlanner.Plan(moves: moves, loadAfter: [:], destinations: [cpu])
-        var report = EvacuationReport(
-            evacuating: CPUList([from]), applied: apply, plan: plan, outcome: nil, offline: [])
-        var text = execution.planText(moves, title: "channel \(relid) of \(target.deviceID):")
-        if apply && !moves.isEmpty {
-            _ = try execution.apply(moves, journal: nil, report: &report, text: &text, output: &output)
-        } else if !apply && !moves.isEmpty {
-            text += "\nnothing was changed: run again with --apply\n"
-        }
-        report.diagnostics = output.allDiagnostics
-        output.stdout = try CommandRunner.render(report, context: context) { text }
-        return output
+        let execution = MoveExecution(context: context)
+        let plan = try execution.plan(
+            ChannelMoveFlow.setCPU(
+                device: device, relid: relid, cpu: cpu, request: .init(apply: apply, force: force),
+                machine: context.machine))
+        return try execution.run(plan, apply: apply && !plan.report.plan.moves.isEmpty)
     }
 }

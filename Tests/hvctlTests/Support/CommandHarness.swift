@@ -7,13 +7,15 @@ import HyperVKit
 /// and the separation of stdout and stderr).
 enum CommandHarness {
     /// Parses `arguments` as the command line and runs the command's `produce` on its machine.
-    static func run(_ arguments: [String]) throws -> CommandOutput {
+    /// A command told to `--apply` writes through `writer` (by default, nothing can be written).
+    static func run(_ arguments: [String], writer: (any SysfsWriter)? = nil) throws -> CommandOutput {
         let command = try HVCtl.parseAsRoot(arguments)
         guard let report = command as? any ReportCommand else {
             throw HarnessError("\(arguments) is not a report command")
         }
         let machine = try report.global.openMachine()
-        let context = CommandContext(machine: machine, json: report.global.json, color: false)
+        var context = CommandContext(machine: machine, json: report.global.json, color: false)
+        if let writer { context.openWriter = { writer } }
         return try report.produce(context)
     }
 
