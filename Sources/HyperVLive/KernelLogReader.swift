@@ -21,7 +21,7 @@ enum KernelLogReader {
     /// fails the read with EINVAL when the buffer is smaller (`devkmsg_read()`, kernel/printk/printk.c).
     static let recordBufferSize = 16_384
 
-    static func readLog(kmsgPath: String = "/dev/kmsg") -> Result<[String], ReadFailure> {
+    static func readLog(kmsgPath: String = KernelLogSource.kmsgPath) -> Result<[String], ReadFailure> {
         let kmsg = readKmsg(path: kmsgPath)
         if case .success(let lines) = kmsg, !lines.isEmpty { return kmsg }
         let syslog = readSyslog()

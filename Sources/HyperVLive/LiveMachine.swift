@@ -37,12 +37,13 @@ public final class LiveMachine: Machine {
     public init(root: String = "/", msrDevicePrefix: String? = nil) throws(ReadFailure) {
         let reader = try RootFileReader(root: root)
         let name = try UnameInfo.current()
-        let machine = LiveMachine.rootValue(reader, root, "/proc/sys/kernel/arch") ?? name.machine
+        let machine = LiveMachine.rootValue(reader, root, SourceCatalog.archPath) ?? name.machine
         guard let architecture = UnameInfo.architecture(machine: machine) else {
             throw .invalid("unsupported architecture \(machine): hvctl reads x86_64 and aarch64 guests")
         }
         var rootDevices: String?
-        if root != "/", case .success = reader.directory(at: "/dev/cpu") { rootDevices = root + "/dev/cpu" }
+        let devices = SourceCatalog.cpuDeviceDirectory
+        if root != "/", case .success = reader.directory(at: devices) { rootDevices = root + devices }
         self.root = root
         self.reader = reader
         self.architecture = architecture
@@ -53,9 +54,10 @@ public final class LiveMachine: Machine {
         self.kernelRelease =
             root == "/"
             ? name.release
-            : LiveMachine.rootValue(reader, root, "/proc/sys/kernel/osrelease")
-                ?? LiveMachine.rootValue(reader, root, "/proc/version").flatMap(LiveMachine.releaseFromVersion)
-        self.msrDevices = MSRDevices(prefix: msrDevicePrefix ?? rootDevices ?? "/dev/cpu")
+            : LiveMachine.rootValue(reader, root, SourceCatalog.osReleasePath)
+                ?? LiveMachine.rootValue(reader, root, SourceCatalog.versionPath).flatMap(
+                    LiveMachine.releaseFromVersion)
+        self.msrDevices = MSRDevices(prefix: msrDevicePrefix ?? rootDevices ?? devices)
         self.cpuidDevices = rootDevices.map { CPUIDDevices(prefix: $0) }
     }
 
@@ -96,7 +98,7 @@ public final class LiveMachine: Machine {
     /// Empty on architectures without CPUID, or when the list cannot be read or parsed.
     public func cpuidCPUs() -> [Int] {
         guard LiveCPUID.isAvailable else { return [] }
-        guard case .success(let text) = attribute(at: "/sys/devices/system/cpu/online") else { return [] }
+        guard case .success(let text) = attribute(at: CPUTopology.onlinePath) else { return [] }
         return CPUList(parsing: text)?.cpus ?? []
     }
 

@@ -18,7 +18,7 @@ public struct CPUTopology: Sendable, Equatable, Codable {
         /// In words, for text output.
         public var title: String {
             switch self {
-            case .sysfs: return "/sys/devices/system/cpu/online"
+            case .sysfs: return CPUTopology.onlinePath
             case .registerCaptures: return "the CPUID and MSR captures (cpuid.txt, msr/cpuN.txt)"
             case .procInterrupts: return "the CPU columns of /proc/interrupts"
             case .channelTargets: return "the VMBus channels' target CPUs (at least these)"
@@ -27,6 +27,9 @@ public struct CPUTopology: Sendable, Equatable, Codable {
     }
 
     public static let directory = "/sys/devices/system/cpu"
+
+    /// The online CPUs, as a CPU list.
+    public static let onlinePath = directory + "/online"
 
     /// A CPU's own online file: read for its state, written (0) to take it offline.
     public static func onlineFile(cpu: Int) -> String { directory + "/cpu\(cpu)/online" }

@@ -3,7 +3,7 @@
 /// directory listings: `/sys/bus/vmbus/devices`, `/sys/module/hv_vmbus`, `/var/lib/hyperv`.
 public enum IdentityEvidenceReader {
     public static let moduleDirectory = KernelModuleReader.directory
-    public static let kvpDirectory = KVPPool.directory
+    public static let kvpDirectory = "/var/lib/hyperv"
 
     public static func read(
         _ machine: any Machine, features: Result<FeaturesReport, ReportFailure>, log: inout KernelLogReading,
@@ -48,7 +48,7 @@ extension IdentityEvidenceReader {
             moduleDirectory + "/hv_vmbus/initstate", optional: true, redaction: .none, reader: "IdentityEvidenceReader",
             why: "hv_vmbus loaded as a module: evidence of Hyper-V when CPUID is not available"),
         MachineSource(
-            KVPPool.directory + "/.kvp_pool_*", .kvpPool, optional: true, rootOnly: true, redaction: .values,
+            kvpDirectory + "/.kvp_pool_*", .kvpPool, optional: true, rootOnly: true, redaction: .values,
             reader: "IdentityEvidenceReader", why: "the KVP pools hv_kvp_daemon keeps: they exist only on Hyper-V"),
     ]
 }

@@ -8,7 +8,7 @@ public struct KVPPool: Sendable, Equatable {
     public static let valueSize = 2048
     public static let recordSize = keySize + valueSize
     /// Where hv_kvp_daemon keeps the pools (`tools/hv/hv_kvp_daemon.c`).
-    public static let directory = "/var/lib/hyperv"
+    public static let directory = IdentityEvidenceReader.kvpDirectory
     public static let hostPoolPath = directory + "/.kvp_pool_3"
 
     /// Records in file order; a key may repeat (the daemon appends), the last one wins in `value(for:)`.

@@ -66,7 +66,7 @@ public struct VMGeneration: Sendable, Equatable, Codable {
 
 extension VMGeneration {
     public static let firmwareDirectory = "/sys/firmware"
-    public static let efiDirectory = "/sys/firmware/efi"
+    public static let efiDirectory = firmwareDirectory + "/efi"
 
     public static let sources: [MachineSource] = [
         MachineSource(

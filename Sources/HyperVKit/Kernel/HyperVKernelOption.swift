@@ -114,11 +114,12 @@ public enum HyperVKernelOptionCatalog {
             "lib/Kconfig.debug"),
         option(
             "CONFIG_X86_MSR", .tristate, module: "msr", x86,
-            "/dev/cpu/N/msr, which hvctl reads the synthetic MSRs through",
+            SourceCatalog.cpuDevicePath("N", "msr") + ", which hvctl reads the synthetic MSRs through",
             "arch/x86/Kconfig"),
         option(
             "CONFIG_X86_CPUID", .tristate, module: "cpuid", x86,
-            "/dev/cpu/N/cpuid (hvctl executes CPUID itself and does not need it)", "arch/x86/Kconfig"),
+            SourceCatalog.cpuDevicePath("N", "cpuid") + " (hvctl executes CPUID itself and does not need it)",
+            "arch/x86/Kconfig"),
     ]
 
     /// The options that exist on `architecture`.

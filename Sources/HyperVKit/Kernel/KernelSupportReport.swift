@@ -3,6 +3,9 @@
 public struct KernelSupportReport: Sendable {
     public static let schemaVersion = 1
 
+    /// Where hv_vmbus's module directory is: its `initstate` tells a loaded module from a built-in.
+    public var vmbusModulePath: String { KernelModuleReader.directory + "/hv_vmbus" }
+
     /// One option of `HyperVKernelOptionCatalog` as this kernel has it.
     public struct Option: Sendable, Equatable {
         public var option: HyperVKernelOption

@@ -12,7 +12,7 @@ public enum KernelSupportReportBuilder {
         if vmbus == nil { diagnostics += bus.diagnostics }
         let registered = registeredDrivers(machine, diagnostics: &diagnostics)
         // A partial snapshot (a pasted log) has no /sys: module states are unknown, not "not loaded".
-        let sysCaptured = machine.isDirectory("/sys")
+        let sysCaptured = machine.isDirectory(SourceCatalog.sysfsRoot)
         // hv_vmbus is built by CONFIG_HYPERV (6.1) or CONFIG_HYPERV_VMBUS (newer): one read each module.
         var modules: [String: ModuleSysfs] = [:]
         let options = HyperVKernelOptionCatalog.options(for: machine.architecture).map { option in

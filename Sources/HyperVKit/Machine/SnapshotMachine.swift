@@ -99,12 +99,13 @@ public final class SnapshotMachine: Machine {
     private var cpuidDump: Result<CPUIDDump, ReadFailure> {
         parsedCPUID.withLock { parsed in
             if let parsed { return parsed }
-            let result = reader.file(at: "/cpuid.txt").flatMap { bytes -> Result<CPUIDDump, ReadFailure> in
+            let result = reader.file(at: "/" + SnapshotLayout.cpuid).flatMap {
+                bytes -> Result<CPUIDDump, ReadFailure> in
                 guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
                     return .failure(.invalid("binary content where text was expected"))
                 }
                 return CPUIDDump.parse(text)
-            }.mapError { SnapshotMachine.naming(path + "/cpuid.txt", $0) }
+            }.mapError { SnapshotMachine.naming(path + "/" + SnapshotLayout.cpuid, $0) }
             parsed = result
             return result
         }
@@ -147,10 +148,8 @@ public final class SnapshotMachine: Machine {
     /// `cpuid.txt` blocks and `msr/cpuN.txt` files together; nil when the snapshot holds neither.
     public var capturedRegisterCPUs: [Int]? {
         var cpus = Set(cpuidCPUs)
-        if case .success(let names) = reader.directory(at: "/msr") {
-            for name in names where name.hasPrefix("cpu") && name.hasSuffix(".txt") {
-                if let cpu = Int(name.dropFirst(3).dropLast(4)) { cpus.insert(cpu) }
-            }
+        if case .success(let names) = reader.directory(at: "/" + SnapshotLayout.msrDirectory) {
+            cpus.formUnion(names.compactMap(SnapshotLayout.msrCPU(fileName:)))
         }
         return cpus.isEmpty ? nil : cpus.sorted()
     }
@@ -169,7 +168,7 @@ public final class SnapshotMachine: Machine {
     public func msr(_ index: UInt32, cpu: Int) -> Result<UInt64, ReadFailure> {
         let dump = msrCache.withLock { cache in
             if let cached = cache[cpu] { return cached }
-            let file = "/msr/cpu\(cpu).txt"
+            let file = "/" + SnapshotLayout.msr(cpu: String(cpu))
             var loaded = reader.file(at: file, limit: 1 << 20).flatMap { bytes in
                 MSRDump.parse(String(decoding: bytes, as: UTF8.self))
             }.mapError { SnapshotMachine.naming(path + file, $0) }
@@ -185,9 +184,11 @@ public final class SnapshotMachine: Machine {
     }
 
     public func kernelLog() -> Result<[String], ReadFailure> {
-        if let failure = recordedFailure("/kernel.log") { return .failure(failure) }
-        return reader.file(at: "/kernel.log", limit: SnapshotMachine.kernelLogLimit).flatMap(KernelLogText.lines)
-            .mapError { SnapshotMachine.naming(path + "/kernel.log", $0) }
+        if let failure = recordedFailure("/" + SnapshotLayout.kernelLog) { return .failure(failure) }
+        return reader.file(at: "/" + SnapshotLayout.kernelLog, limit: SnapshotMachine.kernelLogLimit).flatMap(
+            KernelLogText.lines
+        )
+        .mapError { SnapshotMachine.naming(path + "/" + SnapshotLayout.kernelLog, $0) }
     }
 
     static func namesByDirectory(_ keys: [String]) -> [String: [String]] {
@@ -202,7 +203,7 @@ public final class SnapshotMachine: Machine {
 
     /// The machine path of CPU `cpu`'s MSR device, as the manifest's `unreadable` names it.
     public static func msrDevicePath(_ cpu: Int) -> String { msrDevicePath(String(cpu)) }
-    static func msrDevicePath(_ cpu: String) -> String { "/dev/cpu/" + cpu + "/msr" }
+    static func msrDevicePath(_ cpu: String) -> String { SourceCatalog.cpuDevicePath(cpu, "msr") }
 
     /// An `invalid` failure names the snapshot file it is about, so the one-line error does too.
     static func naming<S: StringProtocol>(_ file: S, _ failure: ReadFailure) -> ReadFailure {

@@ -5,20 +5,20 @@ public enum SourceCatalog {
     /// The machine's own: what a live `Machine` reads to say what it is, and the registers.
     public static let machine: [MachineSource] = [
         MachineSource(
-            "/proc/sys/kernel/{osrelease,arch}", .redactionOnly, redaction: .none, reader: "Machine",
+            kernelSysctlDirectory + "/{osrelease,arch}", .redactionOnly, redaction: .none, reader: "Machine",
             why: "uname -r and -m of a --root tree (written into the manifest, not as files)"),
         MachineSource(
-            "/proc/version", .redactionOnly, redaction: .none, reader: "Machine",
+            versionPath, .redactionOnly, redaction: .none, reader: "Machine",
             why: "the kernel release of a --root tree without /proc/sys/kernel/osrelease"),
         MachineSource(
             hostnamePath, .redactionOnly, redaction: .none, reader: "Redactor",
             why: "the host name, learnt so that it is replaced wherever it appears"),
         MachineSource(
-            "/dev/cpu/*/cpuid", .registers, redaction: .none, reader: "CPUIDDevices",
+            cpuDevicePath("*", "cpuid"), .registers, redaction: .none, reader: "CPUIDDevices",
             why: "CPUID of every online CPU, leaves 0x0, 0x1 and 0x40000000 up (cpuid.txt); executed directly when live"
         ),
         MachineSource(
-            SnapshotMachine.msrDevicePath("*"), .registers, rootOnly: true, redaction: .none,
+            cpuDevicePath("*", "msr"), .registers, rootOnly: true, redaction: .none,
             reader: "MSRDevices", why: "the synthetic MSRs of every CPU (msr/cpuN.txt; modprobe msr, root)"),
     ]
 
@@ -36,18 +36,35 @@ public enum SourceCatalog {
             KernelSupportReportBuilder.driversDirectory + "/*/*", optional: true, reader: "KernelSupportReportBuilder",
             why: "the VMBus drivers registered and the devices bound to each (links)"),
         MachineSource(
-            "/sys/hypervisor/uuid", optional: true, redaction: .whole, reader: "snapshot",
+            hypervisorDirectory + "/uuid", optional: true, redaction: .whole, reader: "snapshot",
             why: "the hypervisor's UUID, where the kernel publishes one: replaced"),
         MachineSource(
-            "/sys/hypervisor/*", optional: true, reader: "snapshot",
+            hypervisorDirectory + "/*", optional: true, reader: "snapshot",
             why: "what the kernel publishes about the hypervisor (Xen fills it; Hyper-V usually leaves it empty)"),
         MachineSource(
-            "/sys/hypervisor/*/*", optional: true, reader: "snapshot",
+            hypervisorDirectory + "/*/*", optional: true, reader: "snapshot",
             why: "the same, one directory down (Xen's properties/, version/)"),
     ]
 
+    /// The root of sysfs: a capture keeps links only within it, and a snapshot without it holds no
+    /// sysfs at all (so an absent file there is "not captured", not "not there").
+    public static let sysfsRoot = "/sys"
+    public static let hypervisorDirectory = sysfsRoot + "/hypervisor"
+    /// `kernel.*` sysctls: the release and architecture a `--root` tree's kernel reports.
+    public static let kernelSysctlDirectory = "/proc/sys/kernel"
+    public static let osReleasePath = kernelSysctlDirectory + "/osrelease"
+    public static let archPath = kernelSysctlDirectory + "/arch"
+    /// `/proc/version`, whose third word is the release when osrelease is missing.
+    public static let versionPath = "/proc/version"
     /// The guest's host name, learnt before anything is written so it is replaced everywhere.
-    public static let hostnamePath = "/proc/sys/kernel/hostname"
+    public static let hostnamePath = kernelSysctlDirectory + "/hostname"
+    /// `/dev/cpu/<N>/{cpuid,msr}` (the cpuid and msr drivers).
+    public static let cpuDeviceDirectory = "/dev/cpu"
+
+    /// One CPU's device file: `cpuDevicePath("3", "msr")` is `/dev/cpu/3/msr`.
+    public static func cpuDevicePath(_ cpu: String, _ device: String) -> String {
+        cpuDeviceDirectory + "/" + cpu + "/" + device
+    }
 
     /// Every declaration, in the order `snapshot --list` prints them.
     public static let all: [MachineSource] =

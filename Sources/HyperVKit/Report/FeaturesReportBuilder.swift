@@ -168,7 +168,10 @@ public enum KernelLogSource {
     }
 
     /// `kernel.dmesg_restrict`: 1 forbids the log to users without CAP_SYSLOG.
-    public static let dmesgRestrictPath = "/proc/sys/kernel/dmesg_restrict"
+    public static let dmesgRestrictPath = SourceCatalog.kernelSysctlDirectory + "/dmesg_restrict"
+
+    /// The kernel's log device: one record per read (`Documentation/ABI/testing/dev-kmsg`).
+    public static let kmsgPath = "/dev/kmsg"
 
     /// `kernel.dmesg_restrict=1` forbids the log to users without CAP_SYSLOG.
     static func restrictHint(_ machine: any Machine) -> String {
@@ -185,7 +188,7 @@ extension KernelLogSource {
             dmesgRestrictPath, .text, optional: true, redaction: .none, reader: "KernelLogSource",
             why: "kernel.dmesg_restrict: why the kernel log could not be read"),
         MachineSource(
-            "/dev/kmsg", .kernelLog, rootOnly: true, reader: "KernelLogSource",
+            kmsgPath, .kernelLog, rootOnly: true, reader: "KernelLogSource",
             why:
                 "the kernel log: the negotiated VMBus version, host build, isolation and driver lines (root with dmesg_restrict)"
         ),

@@ -211,7 +211,9 @@ extension HypervisorIdentity {
             return IdentityEvidence(
                 .vmbus, .hyperV, "\(devices) device\(devices == 1 ? "" : "s") under /sys/bus/vmbus/devices")
         }
-        if inputs.vmbusBus == true { return IdentityEvidence(.vmbus, .silent, "/sys/bus/vmbus holds no device") }
+        if inputs.vmbusBus == true {
+            return IdentityEvidence(.vmbus, .silent, "\(VMBusReader.busDirectory) holds no device")
+        }
         return IdentityEvidence(.vmbus, .unknown, "no /sys/bus/vmbus")
     }
 
@@ -219,7 +221,7 @@ extension HypervisorIdentity {
         switch inputs.hvVMBusModuleLoaded {
         case true?: return IdentityEvidence(.hvVMBusModule, .hyperV, "hv_vmbus loaded as a module")
         case false?: return IdentityEvidence(.hvVMBusModule, .silent, "hv_vmbus not loaded as a module")
-        case nil: return IdentityEvidence(.hvVMBusModule, .unknown, "/sys/module not captured")
+        case nil: return IdentityEvidence(.hvVMBusModule, .unknown, "\(KernelModuleReader.directory) not captured")
         }
     }
 
@@ -245,7 +247,7 @@ extension HypervisorIdentity {
     }
 
     static func kvpEvidence(_ pools: Int?) -> IdentityEvidence {
-        guard let pools else { return IdentityEvidence(.kvp, .unknown, "/var/lib/hyperv not captured") }
+        guard let pools else { return IdentityEvidence(.kvp, .unknown, "\(KVPPool.directory) not captured") }
         guard pools > 0 else { return IdentityEvidence(.kvp, .silent, "no KVP pool") }
         return IdentityEvidence(.kvp, .hyperV, "\(pools) KVP pool\(pools == 1 ? "" : "s") in /var/lib/hyperv")
     }

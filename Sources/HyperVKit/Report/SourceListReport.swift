@@ -17,13 +17,14 @@ public struct SourceListReport: Sendable, Encodable {
         self.sources = sources
         snapshotFiles = [
             SnapshotFile(
-                path: SnapshotManifest.fileName,
+                path: SnapshotLayout.manifest,
                 holds: "the manifest: when, by which hvctl, what was unreadable, skipped or redacted"),
-            SnapshotFile(path: "cpuid.txt", holds: "CPUID of every online CPU, in cpuid -r's format"),
+            SnapshotFile(path: SnapshotLayout.cpuid, holds: "CPUID of every online CPU, in cpuid -r's format"),
             SnapshotFile(
-                path: "msr/cpuN.txt", holds: "the synthetic MSRs safe to read, per online CPU, errors as errno names"),
+                path: SnapshotLayout.msr(cpu: "N"),
+                holds: "the synthetic MSRs safe to read, per online CPU, errors as errno names"),
             SnapshotFile(
-                path: "kernel.log",
+                path: SnapshotLayout.kernelLog,
                 holds: "the kernel log lines about Hyper-V, VMBus, its drivers, the clocksource and CPU hotplug"),
         ]
     }

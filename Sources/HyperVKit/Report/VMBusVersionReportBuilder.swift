@@ -176,7 +176,7 @@ public enum VMBusVersionReportBuilder {
     static func readPresence(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> Bool? {
         switch machine.directory(at: VMBusReader.busDirectory) {
         case .success: return true
-        case .failure(.absent): return machine.isDirectory("/sys/bus") ? false : nil
+        case .failure(.absent): return machine.isDirectory(VMBusReader.busesDirectory) ? false : nil
         case .failure(let failure):
             diagnostics.append(.read(VMBusReader.busDirectory, failure))
             return nil

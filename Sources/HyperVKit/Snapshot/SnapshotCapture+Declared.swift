@@ -76,7 +76,7 @@ extension SnapshotCapture {
         if let kept = keptDirectories[path] { return kept }
         var kept = false
         if let target = resolver.linkTarget(path) {
-            if MachinePathResolver.isWithin(path, "/sys") {
+            if MachinePathResolver.isWithin(path, SourceCatalog.sysfsRoot) {
                 if let resolved = try copyLink(path, target: target, to: storedPath(path)), machine.isDirectory(path) {
                     try tree.makeDirectory(SnapshotCapture.relative(resolved))
                     kept = true
@@ -98,7 +98,7 @@ extension SnapshotCapture {
     func storedPath(_ path: String) -> String {
         let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         let name = path.split(separator: "/").last.map(String.init) ?? ""
-        guard !parent.isEmpty, MachinePathResolver.isWithin(parent, "/sys") else { return path }
+        guard !parent.isEmpty, MachinePathResolver.isWithin(parent, SourceCatalog.sysfsRoot) else { return path }
         return (resolver.resolve(parent) ?? parent) + "/" + name
     }
 
@@ -121,19 +121,26 @@ extension SnapshotCapture {
 
     /// A /proc or /var text file, links not followed, at most `procLimit` bytes.
     func copyText(_ path: String) throws(ReadFailure) {
+        guard let bytes = readWithoutLinks(path) else { return }
+        guard bytes.count <= SnapshotCapture.procLimit else {
+            return record(path, .invalid("larger than \(SnapshotCapture.procLimit) bytes"))
+        }
+        guard SnapshotCapture.isText(bytes) else { return record(path, .invalid(SnapshotCapture.binary)) }
+        let key = SnapshotCapture.relative(path)
+        try tree.write(key, redactor.text(bytes, path: key))
+    }
+
+    /// A file outside /sys, where no link is followed: its bytes, or nil with the reason recorded.
+    func readWithoutLinks(_ path: String) -> [UInt8]? {
         if let target = resolver.linkTarget(path) {
-            return record(path, .invalid("symbolic link to \(target): not followed"))
+            record(path, .invalid("symbolic link to \(target): not followed"))
+            return nil
         }
         switch machine.file(at: path) {
-        case .success(let bytes):
-            guard bytes.count <= SnapshotCapture.procLimit else {
-                return record(path, .invalid("larger than \(SnapshotCapture.procLimit) bytes"))
-            }
-            guard SnapshotCapture.isText(bytes) else { return record(path, .invalid(SnapshotCapture.binary)) }
-            let key = SnapshotCapture.relative(path)
-            try tree.write(key, redactor.text(bytes, path: key))
+        case .success(let bytes): return bytes
         case .failure(let failure):
             record(path, failure)
+            return nil
         }
     }
 }

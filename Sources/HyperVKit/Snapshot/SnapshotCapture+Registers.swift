@@ -24,7 +24,7 @@ extension SnapshotCapture {
             case .success(let registers): leaves[CPUIDDump.Key(leaf: 0, subleaf: 0)] = registers
             case .failure(.absent): continue
             case .failure(let failure):
-                record("/dev/cpu/\(cpu)/cpuid", failure)
+                record(SourceCatalog.cpuDevicePath(String(cpu), "cpuid"), failure)
                 continue
             }
             if case .success(let registers) = machine.cpuid(leaf: 1, subleaf: 0, cpu: cpu) {
@@ -40,7 +40,7 @@ extension SnapshotCapture {
             remarks.append("no CPUID on the \(machine.kind)")
             return
         }
-        try tree.write("cpuid.txt", Array(dump.render().utf8))
+        try tree.write(SnapshotLayout.cpuid, Array(dump.render().utf8))
     }
 
     /// `msr/cpu<N>.txt`: the MSRs of `SnapshotMSRs` on every online CPU (x86 only: arm64 has none a
@@ -65,7 +65,7 @@ extension SnapshotCapture {
             if dump.values.isEmpty {
                 missing.append(cpu)
             } else {
-                try tree.write("msr/cpu\(cpu).txt", Array(dump.render().utf8))
+                try tree.write(SnapshotLayout.msr(cpu: String(cpu)), Array(dump.render().utf8))
             }
         }
         if !missing.isEmpty {

@@ -24,16 +24,9 @@ extension SnapshotCapture {
     func readKVPPools() throws(ReadFailure) {
         for source in SourceCatalog.all where source.form == .kvpPool {
             for path in try expand(source) {
-                if let target = resolver.linkTarget(path) {
-                    record(path, .invalid("symbolic link to \(target): not followed"))
-                    continue
-                }
-                switch machine.file(at: path) {
-                case .success(let bytes):
-                    let key = SnapshotCapture.relative(path)
-                    if let pool = redactor.kvpPool(bytes, path: key) { kvpPools.append((path, pool)) }
-                case .failure(let failure):
-                    record(path, failure)
+                guard let bytes = readWithoutLinks(path) else { continue }
+                if let pool = redactor.kvpPool(bytes, path: SnapshotCapture.relative(path)) {
+                    kvpPools.append((path, pool))
                 }
             }
         }
@@ -47,11 +40,11 @@ extension SnapshotCapture {
     func writeKernelLog() throws(ReadFailure) {
         switch kernelLog {
         case .success(let lines):
-            try tree.write("kernel.log", redactor.kernelLog(lines, path: "kernel.log"))
+            try tree.write(SnapshotLayout.kernelLog, redactor.kernelLog(lines, path: SnapshotLayout.kernelLog))
         case .failure(.absent):
             remarks.append("no kernel log")
         case .failure(let failure):
-            record("/kernel.log", failure)
+            record("/" + SnapshotLayout.kernelLog, failure)
         }
     }
 }

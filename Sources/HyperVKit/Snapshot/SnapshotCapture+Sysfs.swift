@@ -44,7 +44,7 @@ extension SnapshotCapture {
             record(path, .invalid("symbolic link loop"))
             return nil
         }
-        guard MachinePathResolver.isWithin(resolved, "/sys") else {
+        guard MachinePathResolver.isWithin(resolved, SourceCatalog.sysfsRoot) else {
             record(path, .invalid("link to \(target) leaves /sys: not followed"))
             return nil
         }

@@ -4,8 +4,10 @@
 /// Devices and channels can be rescinded by the host while they are read: a device or channel
 /// whose directory is gone by the time it is read is skipped with a warning, never an abort.
 public enum VMBusReader {
-    public static let busDirectory = "/sys/bus/vmbus"
-    public static let devicesDirectory = "/sys/bus/vmbus/devices"
+    /// `/sys/bus`: when a snapshot holds it but not vmbus, there is no VMBus (not "not captured").
+    public static let busesDirectory = SourceCatalog.sysfsRoot + "/bus"
+    public static let busDirectory = busesDirectory + "/vmbus"
+    public static let devicesDirectory = busDirectory + "/devices"
 
     /// What to read: `devices` needs only the device attributes and the channel list; `channels`
     /// needs every channel attribute.
@@ -100,7 +102,7 @@ public enum VMBusReader {
     /// KVM or bare-metal snapshot has `/sys` without `/sys/bus`; a partial snapshot (a pasted log)
     /// has no `/sys`.
     static func presence(_ machine: any Machine) -> Bool? {
-        machine.isDirectory("/sys") ? false : nil
+        machine.isDirectory(SourceCatalog.sysfsRoot) ? false : nil
     }
 
     /// One device; nil (with one warning) when it vanished between the listing and this read. A
@@ -240,5 +242,5 @@ extension VMBusReader {
     }()
 
     /// `hv_vmbus.max_version`, the module parameter that caps the version offered (reference §5).
-    public static let maxVersionPath = "/sys/module/hv_vmbus/parameters/max_version"
+    public static let maxVersionPath = KernelModuleReader.directory + "/hv_vmbus/parameters/max_version"
 }

@@ -4,15 +4,15 @@ import HyperVKit
 enum KernelSupportText {
     static func hyperV(_ report: KernelSupportReport) -> String {
         guard let (value, inferred) = report.hyperV else {
-            return "unknown (no kernel config, and /sys/module/hv_vmbus was not seen)"
+            return "unknown (no kernel config, and \(report.vmbusModulePath) was not seen)"
         }
         let setting = value == .notSet ? "CONFIG_HYPERV not built" : "CONFIG_HYPERV=\(value)"
         guard let vmbus = report.options.first(where: { $0.option.name == "CONFIG_HYPERV" }) else { return setting }
         if inferred {
             return setting + " (inferred: "
                 + (value == .builtIn
-                    ? "/sys/module/hv_vmbus has no initstate, so hv_vmbus is built in)"
-                    : "/sys/module/hv_vmbus has an initstate, so hv_vmbus is a loaded module)")
+                    ? "\(report.vmbusModulePath) has no initstate, so hv_vmbus is built in)"
+                    : "\(report.vmbusModulePath) has an initstate, so hv_vmbus is a loaded module)")
         }
         switch vmbus.moduleState {
         case .some(.loaded): return setting + ", hv_vmbus loaded"
