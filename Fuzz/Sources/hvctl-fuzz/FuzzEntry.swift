@@ -46,7 +46,10 @@ enum FuzzTarget: String {
     static func readEverything(_ machine: any Machine) {
         _ = InfoReportBuilder.build(machine)
         let vmbus = VMBusReader.read(machine)
-        _ = CPUMapReportBuilder.build(machine, vmbus: vmbus)
+        let (counts, countDiagnostics) = ProcInterrupts.readVMBusInterrupts(machine)
+        _ = CPUMapReportBuilder.build(vmbus: vmbus, vmbusInterrupts: counts, diagnostics: countDiagnostics)
+        _ = ChannelMoveFlow.evacuation(
+            CPUList([1]), to: nil, offline: false, request: .init(apply: false, force: false), machine: machine)
         _ = VMBusVersionReportBuilder.build(machine)
         _ = CPUInventory.read(machine)
         _ = HealthRunner.run(machine)
