@@ -1,3 +1,5 @@
+import HyperVKit
+
 /// Text as `dmesg` prints it, shared by the /dev/kmsg and syslog(2) readers so both give the same lines.
 enum DmesgText {
     /// `text` with control characters other than tab and newline written as `\xHH`, as `dmesg` escapes
@@ -10,8 +12,7 @@ enum DmesgText {
                 escaped.append(scalar)
                 continue
             }
-            let hex = String(scalar.value, radix: 16)
-            escaped.append(contentsOf: ("\\x" + (hex.count < 2 ? "0" : "") + hex).unicodeScalars)
+            escaped.append(contentsOf: Hex.format(scalar.value, digits: 2, prefix: "\\x").unicodeScalars)
         }
         return String(escaped)
     }

@@ -52,6 +52,6 @@ final class MSRDevices: Sendable {
     }
 
     static func hex(_ index: UInt32) -> String {
-        "0x" + String(index, radix: 16, uppercase: true)
+        Hex.format(index, digits: 8)
     }
 }

@@ -111,7 +111,7 @@ import Testing
             Issue.record("GUEST_IDLE was not refused")
             return
         }
-        #expect(why.hasPrefix("unsafe to read MSR 0x400000F0"))
+        #expect(why.hasPrefix("unsafe to read MSR 0x400000f0"))
         #expect(machine.msrDevices.openCPUs.isEmpty)
     }
 

@@ -13,7 +13,7 @@ public struct CPUList: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `0-3,7` (and an empty line for an empty set). Nil for anything malformed.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingWhitespace().trimmingCharacters(in: "\n")
+        let trimmed = text.trimmingWhitespace()
         var cpus: [Int] = []
         if trimmed.isEmpty {
             self.init([])
@@ -54,14 +54,5 @@ public struct CPUList: Sendable, Hashable, CustomStringConvertible {
             return nil
         }
         return value
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> Substring {
-        var slice = self
-        while slice.first == set { slice.removeFirst() }
-        while slice.last == set { slice.removeLast() }
-        return slice
     }
 }

@@ -63,7 +63,7 @@ public struct DecodedRegister: Sendable, Codable, Equatable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(HexString.format(raw), forKey: .raw)
+        try container.encode(Hex.format(raw, digits: 8), forKey: .raw)
         try container.encode(flags, forKey: .flags)
         var fieldContainer = container.nestedContainer(keyedBy: NameKey.self, forKey: .fields)
         for field in fields {
@@ -75,7 +75,7 @@ public struct DecodedRegister: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .raw)
-        guard let raw = HexString.parse32(text) else {
+        guard let raw = Hex.parse32(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .raw, in: container, debugDescription: "not a 32-bit \"0x…\" value: \(text)")
         }
@@ -121,7 +121,7 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(HexString.format(leaf), forKey: .leaf)
+        try container.encode(Hex.format(leaf, digits: 8), forKey: .leaf)
         try container.encode(name, forKey: .name)
         if let note { try container.encode(note, forKey: .note) }
         var registerContainer = container.nestedContainer(keyedBy: NameKey.self, forKey: .registers)
@@ -133,7 +133,7 @@ public struct DecodedLeaf: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .leaf)
-        guard let leaf = HexString.parse32(text) else {
+        guard let leaf = Hex.parse32(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .leaf, in: container, debugDescription: "not a \"0x…\" leaf number: \(text)")
         }

@@ -38,7 +38,7 @@ extension HypervisorSummary {
             try container.encode(vendor, forKey: .vendor)
             try container.encode(interface, forKey: .interface)
             try container.encode(isHyperV, forKey: .isHyperV)
-            try container.encode(maxLeaf.map { HexString.format($0) }, forKey: .maxLeaf)
+            try container.encode(maxLeaf.map { Hex.format($0, digits: 8) }, forKey: .maxLeaf)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -48,7 +48,7 @@ extension HypervisorSummary {
             vendorEscaped = vendor
             interface = try container.decodeIfPresent(String.self, forKey: .interface)
             isHyperV = try container.decode(Bool.self, forKey: .isHyperV)
-            maxLeaf = try container.decodeIfPresent(String.self, forKey: .maxLeaf).flatMap(HexString.parse32)
+            maxLeaf = try container.decodeIfPresent(String.self, forKey: .maxLeaf).flatMap(Hex.parse32)
         }
     }
 

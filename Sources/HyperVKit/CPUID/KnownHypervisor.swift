@@ -99,7 +99,7 @@ public enum SignatureText {
         case 0: return "\\0"
         case UInt8(ascii: "\\"): return "\\\\"
         case 0x20...0x7E: return String(UnicodeScalar(byte))
-        default: return "\\x" + String(HexString.format(byte, digits: 2).dropFirst(2))
+        default: return Hex.format(byte, digits: 2, prefix: "\\x")
         }
     }
 }

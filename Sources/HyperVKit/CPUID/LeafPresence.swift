@@ -51,7 +51,7 @@ public enum LeafPresence {
             let ebx = leaves[0x4000_0003]?.ebx, ebx & (1 << 22) != 0
         {
             notes[0x4000_000C] =
-                "above the maximum leaf \(HexString.format(maxLeaf)), read by Linux because 0x40000003 EBX[22] "
+                "above the maximum leaf \(Hex.format(maxLeaf, digits: 8)), read by Linux because 0x40000003 EBX[22] "
                 + "(isolation) is set"
         }
         return notes

@@ -12,7 +12,7 @@ enum ChannelBalanceCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         let state: VMBusState
-        switch HealthText.vmbus(facts) {
+        switch HealthWording.vmbus(facts) {
         case .success(let read): state = read
         case .failure(let skip): return skip.finding
         }

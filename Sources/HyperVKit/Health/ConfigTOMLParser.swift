@@ -417,7 +417,7 @@ public struct ConfigTOMLParser {
 
     func checkControl(_ byte: UInt8) throws(HealthConfigError) {
         if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
-            throw failure("control character 0x\(String(byte, radix: 16)) (TOML allows none but tab)")
+            throw failure("control character \(Hex.format(byte)) (TOML allows none but tab)")
         }
     }
 
@@ -434,7 +434,7 @@ public struct ConfigTOMLParser {
         guard let byte else { return "the end of the file" }
         if byte == 0x0A { return "the end of the line" }
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        return "byte 0x\(String(byte, radix: 16))"
+        return "byte \(Hex.format(byte))"
     }
 
     func failure(_ message: String, line: Int? = nil) -> HealthConfigError {

@@ -9,7 +9,7 @@ enum DevicesBoundCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         let state: VMBusState
-        switch HealthText.vmbus(facts) {
+        switch HealthWording.vmbus(facts) {
         case .success(let read): state = read
         case .failure(let skip): return skip.finding
         }
@@ -31,13 +31,13 @@ enum DevicesBoundCheck {
         ]
         guard unbound.isEmpty else {
             let names = unbound.map {
-                "\(HealthText.device($0)) (\($0.deviceClass?.drivers.joined(separator: " or ") ?? ""))"
+                "\(HealthWording.device($0)) (\($0.deviceClass?.drivers.joined(separator: " or ") ?? ""))"
             }
             return .problem(
-                "\(HealthText.count(unbound.count, "device")) with a Linux driver not bound: "
-                    + HealthText.list(names), details)
+                "\(HealthWording.count(unbound.count, "device")) with a Linux driver not bound: "
+                    + HealthWording.list(names), details)
         }
-        return .pass("all \(HealthText.count(withDriver, "device")) with a Linux driver are bound", details)
+        return .pass("all \(HealthWording.count(withDriver, "device")) with a Linux driver are bound", details)
     }
 
     static func unboundDetails(_ device: VMBusDevice) -> HealthValue {

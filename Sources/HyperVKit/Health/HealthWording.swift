@@ -1,13 +1,12 @@
 /// Short names for devices and channels in summaries, as hvctl cpu offline-check writes them:
 /// `nic 000d3a7c relid 15`.
-enum HealthText {
+enum HealthWording {
     static func device(_ device: VMBusDevice) -> String {
-        let name = device.deviceClass?.shortName ?? (device.knownClassName == nil ? "unknown" : "hv_sock")
-        return "\(name) \(device.deviceID.prefix(8))"
+        "\(device.classIdentifier ?? "unknown") \(device.deviceID.prefix(8))"
     }
 
     static func channel(_ device: VMBusDevice, _ channel: VMBusChannel) -> String {
-        "\(HealthText.device(device)) relid \(channel.relid)"
+        "\(HealthWording.device(device)) relid \(channel.relid)"
     }
 
     /// The first few, then how many more: summaries stay one line.

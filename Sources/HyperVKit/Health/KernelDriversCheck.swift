@@ -23,15 +23,15 @@ enum KernelDriversCheck {
             "unexplained": .int(unexplained.count),
         ]
         if !unexplained.isEmpty {
-            let names = unexplained.map { "\(HealthText.device($0.device)): \($0.verdict.brief)" }
+            let names = unexplained.map { "\(HealthWording.device($0.device)): \($0.verdict.brief)" }
             return .problem(
-                "\(HealthText.count(unexplained.count, "device")) unbound although its driver is loaded: "
-                    + HealthText.list(names), details)
+                "\(HealthWording.count(unexplained.count, "device")) unbound although its driver is loaded: "
+                    + HealthWording.list(names), details)
         }
         if !unbound.isEmpty {
-            let names = unbound.map { "\(HealthText.device($0.device)): \($0.verdict.brief)" }
+            let names = unbound.map { "\(HealthWording.device($0.device)): \($0.verdict.brief)" }
             return .caution(
-                "\(HealthText.count(unbound.count, "device")) unbound, each explained: " + HealthText.list(names),
+                "\(HealthWording.count(unbound.count, "device")) unbound, each explained: " + HealthWording.list(names),
                 details)
         }
         return .pass(

@@ -49,8 +49,9 @@ enum KernelLogErrorsCheck {
         ]
         guard matches.isEmpty else {
             let kinds = counts.map { $0.count > 1 ? "\($0.meaning) (\($0.count))" : $0.meaning }
-            return .problem("\(HealthText.count(matches.count, "error line")): " + HealthText.list(kinds), details)
+            return .problem(
+                "\(HealthWording.count(matches.count, "error line")): " + HealthWording.list(kinds), details)
         }
-        return .pass("no errors from the Hyper-V drivers in \(HealthText.count(lines.count, "line"))", details)
+        return .pass("no errors from the Hyper-V drivers in \(HealthWording.count(lines.count, "line"))", details)
     }
 }

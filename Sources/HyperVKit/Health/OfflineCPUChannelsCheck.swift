@@ -10,7 +10,7 @@ enum OfflineCPUChannelsCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         let state: VMBusState
-        switch HealthText.vmbus(facts) {
+        switch HealthWording.vmbus(facts) {
         case .success(let read): state = read
         case .failure(let skip): return skip.finding
         }
@@ -28,17 +28,17 @@ enum OfflineCPUChannelsCheck {
         }
         let details: HealthDetails = [
             "online": .string(online.description), "channels": .int(targeted),
-            "offline_targets": .array(stranded.map { .object(HealthText.channelDetails($0.device, $0.channel)) }),
+            "offline_targets": .array(stranded.map { .object(HealthWording.channelDetails($0.device, $0.channel)) }),
         ]
         guard stranded.isEmpty else {
             let names = stranded.map {
-                "\(HealthText.channel($0.device, $0.channel)) on CPU \($0.channel.targetCPU ?? -1)"
+                "\(HealthWording.channel($0.device, $0.channel)) on CPU \($0.channel.targetCPU ?? -1)"
             }
             return .problem(
-                "\(HealthText.count(stranded.count, "channel")) \(stranded.count == 1 ? "targets" : "target") an offline CPU: "
-                    + HealthText.list(names),
+                "\(HealthWording.count(stranded.count, "channel")) \(stranded.count == 1 ? "targets" : "target") an offline CPU: "
+                    + HealthWording.list(names),
                 details)
         }
-        return .pass("all \(HealthText.count(targeted, "channel")) target online CPUs (\(online))", details)
+        return .pass("all \(HealthWording.count(targeted, "channel")) target online CPUs (\(online))", details)
     }
 }

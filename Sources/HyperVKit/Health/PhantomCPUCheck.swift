@@ -19,7 +19,7 @@ enum PhantomCPUCheck {
         ]
         guard phantom.isEmpty else {
             return .problem(
-                "\(HealthText.count(phantom.count, "phantom hot-add CPU")) (\(phantom)): possible but never present; "
+                "\(HealthWording.count(phantom.count, "phantom hot-add CPU")) (\(phantom)): possible but never present; "
                     + "Hyper-V never hot-adds CPUs", details)
         }
         return .pass("possible = present (\(present))", details)

@@ -28,15 +28,15 @@ enum ReferenceTSCCheck {
         guard enabled else {
             return .problem("REFERENCE_TSC is \(hex64(value)): the TSC page is not enabled", details)
         }
-        return .pass("enabled, page 0x\(String(value & ~0xFFF, radix: 16))", details)
+        return .pass("enabled, page \(Hex.format(value & ~0xFFF))", details)
     }
 }
 
 /// Getting one of CPU 0's MSR readings, or the skip that says why it is missing (reference §9).
 enum MSRFacts {
-    static func reading(_ index: UInt32, facts: HealthFacts) -> Result<MSRReading, HealthText.SkipFinding> {
-        func skip(_ text: String, _ reason: HealthSkipReason) -> Result<MSRReading, HealthText.SkipFinding> {
-            .failure(HealthText.SkipFinding(finding: .skip(text, reason)))
+    static func reading(_ index: UInt32, facts: HealthFacts) -> Result<MSRReading, HealthWording.SkipFinding> {
+        func skip(_ text: String, _ reason: HealthSkipReason) -> Result<MSRReading, HealthWording.SkipFinding> {
+            .failure(HealthWording.SkipFinding(finding: .skip(text, reason)))
         }
         if facts.architecture != .x86_64 {
             return skip("synthetic MSRs cannot be read from user space on arm64 (reference §2.5)", .notApplicable)

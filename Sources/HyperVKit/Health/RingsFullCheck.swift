@@ -10,7 +10,7 @@ enum RingsFullCheck {
 
     static func evaluate(_ facts: HealthFacts, _ configuration: HealthConfiguration) -> HealthFinding {
         let state: VMBusState
-        switch HealthText.vmbus(facts) {
+        switch HealthWording.vmbus(facts) {
         case .success(let read): state = read
         case .failure(let skip): return skip.finding
         }
@@ -38,7 +38,8 @@ enum RingsFullCheck {
             "full_counts_unknown": .int(countsUnknown),
         ]
         guard flagged.isEmpty else {
-            return .problem("\(HealthText.count(flagged.count, "channel")) full: " + HealthText.list(names), details)
+            return .problem(
+                "\(HealthWording.count(flagged.count, "channel")) full: " + HealthWording.list(names), details)
         }
         guard checked > 0 else { return .skip("no channel's ring state could be read", .unavailable) }
         // Unknown is never "no full-ring writes" (out_full_total exists since kernel 5.0).
@@ -49,13 +50,13 @@ enum RingsFullCheck {
                 ? "full-ring writes unknown (no out_full_total: a kernel before 5.0, or not captured)"
                 : "no full-ring writes on \(checked - countsUnknown), unknown on \(countsUnknown)"
         return .pass(
-            "\(HealthText.count(checked, "channel")): \(writes), every ring under \(Int(limit))% full", details)
+            "\(HealthWording.count(checked, "channel")): \(writes), every ring under \(Int(limit))% full", details)
     }
 
     static func entry(_ device: VMBusDevice, _ channel: VMBusChannel, outbound: Double?, inbound: Double?)
         -> HealthDetails
     {
-        var entry = HealthText.channelDetails(device, channel)
+        var entry = HealthWording.channelDetails(device, channel)
         entry["out_full_total"] = .count(channel.outFullTotal)
         entry["out_full_first"] = .count(channel.outFullFirst)
         entry["outbound_fill_percent"] = .number(outbound, places: 1)
@@ -70,6 +71,6 @@ enum RingsFullCheck {
         if let total = channel.outFullTotal, total > 0 { parts.append("out_full_total \(total)") }
         if let outbound { parts.append("outbound \(Int(outbound.rounded()))%") }
         if let inbound, inbound > 0 { parts.append("inbound \(Int(inbound.rounded()))%") }
-        return HealthText.channel(device, channel) + " (" + parts.joined(separator: ", ") + ")"
+        return HealthWording.channel(device, channel) + " (" + parts.joined(separator: ", ") + ")"
     }
 }

@@ -14,7 +14,7 @@ public enum MSRFieldValue: Sendable, Equatable, Encodable, CustomStringConvertib
         switch self {
         case .bool(let flag): try container.encode(flag)
         case .int(let value): try container.encode(value)
-        case .hex(let value, let digits): try container.encode(HexString.format(value, digits: digits))
+        case .hex(let value, let digits): try container.encode(Hex.format(value, digits: digits))
         case .text(let text): try container.encode(text)
         case .number(let value): try container.encode(value)
         }
@@ -24,7 +24,7 @@ public enum MSRFieldValue: Sendable, Equatable, Encodable, CustomStringConvertib
         switch self {
         case .bool(let flag): return flag ? "yes" : "no"
         case .int(let value): return String(value)
-        case .hex(let value, let digits): return HexString.format(value, digits: digits)
+        case .hex(let value, let digits): return Hex.format(value, digits: digits)
         case .text(let text): return text
         case .number(let value): return String(value)
         }

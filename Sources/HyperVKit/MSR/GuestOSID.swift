@@ -67,7 +67,7 @@ public struct GuestOSID: Sendable, Equatable {
         if let version = linuxVersion {
             let text = "\(version.major).\(version.minor).\(version.sublevel)"
             fields.insert(.init("kernel_version", .text(text)), at: 6)
-            summary = "Linux \(text) (vendor \(HexString.format(vendorID, digits: 4)))"
+            summary = "Linux \(text) (vendor \(Hex.format(vendorID, digits: 4)))"
         }
         return DecodedMSR(fields: fields, summary: summary)
     }

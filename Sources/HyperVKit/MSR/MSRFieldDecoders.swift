@@ -74,7 +74,7 @@ public enum MSRFieldDecoders {
     }
 
     /// `0x4e01000`: an address without the zero padding, for the text table.
-    static func shortHex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+    static func shortHex(_ value: UInt64) -> String { Hex.format(value) }
 
     /// `3d 4h 5m 6s`, the largest unit first, zero units left out (`0s` for nothing).
     static func durationText(_ totalSeconds: UInt64) -> String {

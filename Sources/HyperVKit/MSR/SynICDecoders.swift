@@ -68,8 +68,5 @@ public enum SynICDecoders {
     }
 
     /// `0xf3`
-    static func hexByte(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return "0x" + (digits.count < 2 ? "0" : "") + digits
-    }
+    static func hexByte(_ value: UInt64) -> String { Hex.format(value, digits: 2) }
 }

@@ -137,10 +137,10 @@ public struct MSRReport: Sendable, Encodable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(privileges.source, forKey: .source)
-            try container.encode(privileges.privilegeLow.map { HexString.format($0) }, forKey: .eax)
-            try container.encode(privileges.privilegeHigh.map { HexString.format($0) }, forKey: .ebx)
-            try container.encode(privileges.features.map { HexString.format($0) }, forKey: .edx)
-            try container.encode(privileges.hints.map { HexString.format($0) }, forKey: .hints)
+            try container.encode(privileges.privilegeLow.map { Hex.format($0, digits: 8) }, forKey: .eax)
+            try container.encode(privileges.privilegeHigh.map { Hex.format($0, digits: 8) }, forKey: .ebx)
+            try container.encode(privileges.features.map { Hex.format($0, digits: 8) }, forKey: .edx)
+            try container.encode(privileges.hints.map { Hex.format($0, digits: 8) }, forKey: .hints)
         }
     }
 }

@@ -165,19 +165,10 @@ func parseHex32<S: StringProtocol>(_ text: S) -> UInt32? {
 }
 
 /// `0x%08x`
-public func hex32(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-}
+public func hex32(_ value: UInt32) -> String { Hex.format(value, digits: 8) }
 
 /// `0x%02x` (wider values keep all their digits)
-func hex8(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return "0x" + String(repeating: "0", count: max(0, 2 - digits.count)) + digits
-}
+func hex8(_ value: UInt32) -> String { Hex.format(value, digits: 2) }
 
 /// `0x%016x`
-public func hex64(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return "0x" + String(repeating: "0", count: max(0, 16 - digits.count)) + digits
-}
+public func hex64(_ value: UInt64) -> String { Hex.format(value, digits: 16) }

@@ -86,7 +86,6 @@ public enum Modalias {
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
+        Hex.format(value, digits: digits, prefix: "")
     }
 }

@@ -73,7 +73,7 @@ struct FeaturesText {
         if field.name.hasSuffix("signature") {
             return "\"" + SignatureText.text(of: [UInt32(truncatingIfNeeded: field.value)]) + "\""
         }
-        return field.value < 10 ? String(field.value) : "\(field.value) (0x\(String(field.value, radix: 16)))"
+        return field.value < 10 ? String(field.value) : "\(field.value) (\(Hex.format(field.value)))"
     }
 
     private func flagTable(_ flags: [DecodedFlag], layout: RegisterLayout?) -> String {

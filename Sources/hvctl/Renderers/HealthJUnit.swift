@@ -90,8 +90,7 @@ struct HealthJUnit {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += Hex.format(scalar.value, digits: 4, prefix: "\\u")
             default: out.unicodeScalars.append(scalar)
             }
         }

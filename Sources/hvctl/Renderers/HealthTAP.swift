@@ -126,8 +126,7 @@ enum TAP {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                out += Hex.format(scalar.value, digits: 2, prefix: "\\x")
             default: out.unicodeScalars.append(scalar)
             }
         }

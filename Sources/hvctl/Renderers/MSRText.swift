@@ -112,7 +112,7 @@ struct MSRText: TableColumnSet {
         return title + table.render(headings: headings, color: color)
     }
 
-    private func shortHex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+    private func shortHex(_ value: UInt64) -> String { Hex.format(value) }
 }
 
 extension String {
