@@ -76,8 +76,10 @@ enum FuzzTarget: String {
     /// Both configuration syntaxes, then the schema decoder on what parses.
     static func config(_ bytes: [UInt8]) {
         guard let text = String(validating: bytes, as: UTF8.self), bytes.count <= ConfigLimits.maxBytes else { return }
-        for (name, parse) in [("f.json", ConfigJSONParser.parse), ("f.toml", ConfigTOMLParser.parse)] {
-            if let node = try? parse(text, name) { _ = try? HealthConfigDecoder(file: name).decode(node) }
-        }
+        let nodes = [
+            ("f.json", try? ConfigJSONParser.parse(text, file: "f.json")),
+            ("f.toml", try? ConfigTOMLParser.parse(text, file: "f.toml")),
+        ]
+        for case (let name, let node?) in nodes { _ = try? HealthConfigDecoder(file: name).decode(node) }
     }
 }

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// The record `hvctl cpu evacuate --journal FILE` writes of the moves it made, and
 /// `hvctl cpu restore FILE` reads to put the channels back.
 ///
@@ -7,7 +5,7 @@ import FoundationEssentials
 /// when the run ends, so at every moment it lists every channel that may have moved: after a crash
 /// or a kill, `cpu restore` finds each channel where the journal says or skips it with a warning.
 /// `complete` is false until the run ended normally.
-public struct MoveJournal: Sendable, Codable, Equatable {
+public struct MoveJournal: Sendable, Encodable, Equatable {
     public static let currentVersion = 1
 
     public var schemaVersion: Int
@@ -33,30 +31,36 @@ public struct MoveJournal: Sendable, Codable, Equatable {
         case tool, machine, moves, complete
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
-        createdAt = try container.decode(String.self, forKey: .createdAt)
-        tool = try container.decode(String.self, forKey: .tool)
-        machine = try container.decode(String.self, forKey: .machine)
-        moves = try container.decode([ChannelMove].self, forKey: .moves)
-        // Journals written before `complete` existed were written once, at the end.
-        complete = try container.decodeIfPresent(Bool.self, forKey: .complete) ?? true
-    }
-
     /// Decodes a journal; every problem is a one-line reason.
     public static func decode(_ bytes: [UInt8]) -> Result<MoveJournal, ReadFailure> {
-        do {
-            let journal = try JSONDecoder().decode(MoveJournal.self, from: Data(bytes))
-            guard journal.schemaVersion == currentVersion else {
-                return .failure(.invalid("journal schema_version \(journal.schemaVersion) is not \(currentVersion)"))
+        var journal: MoveJournal
+        do throws(JSONDocument.Problem) {
+            let document = try JSONDocument.parse(bytes, maxEntries: 4_000_000).get()
+            let version = try document.required(CodingKeys.schemaVersion.rawValue, document.int)
+            var moves: [ChannelMove] = []
+            for move in try document.required(CodingKeys.moves.rawValue, document.objects) {
+                moves.append(
+                    ChannelMove(
+                        deviceID: try move.required("device_id", move.string),
+                        relid: try move.required("relid", move.int), from: try move.required("from", move.int),
+                        to: try move.required("to", move.int)))
             }
-            return .success(journal)
-        } catch let DecodingError.keyNotFound(key, _) {
-            return .failure(.invalid("missing key \"\(key.stringValue)\""))
+            journal = MoveJournal(
+                createdAt: try document.required(CodingKeys.createdAt.rawValue, document.string),
+                tool: try document.required(CodingKeys.tool.rawValue, document.string),
+                machine: try document.required(CodingKeys.machine.rawValue, document.string), moves: moves,
+                // Journals written before `complete` existed were written once, at the end.
+                complete: try document.bool(CodingKeys.complete.rawValue) ?? true)
+            journal.schemaVersion = version
+        } catch .missing(let key) {
+            return .failure(.invalid("missing key \"\(key)\""))
         } catch {
             return .failure(.invalid("not an hvctl move journal (invalid JSON)"))
         }
+        guard journal.schemaVersion == currentVersion else {
+            return .failure(.invalid("journal schema_version \(journal.schemaVersion) is not \(currentVersion)"))
+        }
+        return .success(journal)
     }
 
     /// The moves that undo the journal, last move first.

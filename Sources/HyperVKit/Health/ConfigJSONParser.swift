@@ -8,11 +8,17 @@ public struct ConfigJSONParser {
     var line = 1
     /// Nesting allowed; a configuration needs three levels.
     static let maxDepth = ConfigLimits.maxDepth
-    /// Keys and array items seen so far, held to `ConfigLimits.maxEntries`.
+    /// Keys and array items seen so far, held to `maxEntries`.
     var entryCount = 0
+    /// A configuration holds at most `ConfigLimits.maxEntries`; a manifest of a large machine more.
+    var maxEntries = ConfigLimits.maxEntries
 
-    public static func parse(_ text: String, file: String) throws(HealthConfigError) -> ConfigNode {
+    /// The one JSON reader: configurations, snapshot manifests and move journals.
+    public static func parse(
+        _ text: String, file: String, maxEntries: Int = ConfigLimits.maxEntries
+    ) throws(HealthConfigError) -> ConfigNode {
         var parser = ConfigJSONParser(bytes: Array(text.utf8), file: file)
+        parser.maxEntries = maxEntries
         parser.skipSpace()
         let root = try parser.value(depth: 0)
         parser.skipSpace()
@@ -130,8 +136,8 @@ public struct ConfigJSONParser {
     /// One more key or array item; a file with more than `ConfigLimits.maxEntries` is refused.
     mutating func count() throws(HealthConfigError) {
         entryCount += 1
-        guard entryCount <= ConfigLimits.maxEntries else {
-            throw failure("more than \(ConfigLimits.maxEntries) keys and values: not a configuration file")
+        guard entryCount <= maxEntries else {
+            throw failure("more than \(maxEntries) keys and values: not a configuration file")
         }
     }
 

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// `hvctl-snapshot.json`, the one required file of a snapshot (docs/snapshot-format.md).
 ///
 /// Keys are snake_case, as in every JSON hvctl writes (issue 14: one vocabulary). Format 1 was
@@ -7,7 +5,7 @@ import FoundationEssentials
 /// hvctl 0.1 and other format-1 readers read new snapshots, and a reader takes either spelling of
 /// every key, so snapshots already taken read. Unknown keys are ignored, so a newer minor addition
 /// still reads; a newer major `format` is refused.
-public struct SnapshotManifest: Sendable, Codable, Equatable {
+public struct SnapshotManifest: Sendable, Encodable, Equatable {
     /// The format version this build reads and writes.
     public static let currentFormat = 1
     public static let fileName = "hvctl-snapshot.json"
@@ -59,72 +57,88 @@ public struct SnapshotManifest: Sendable, Codable, Equatable {
         case createdAt, kernelRelease, kernelLogFilter
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
-        format = try container.decode(Int.self, forKey: .format)
-        if let created = try container.decodeIfPresent(String.self, forKey: .createdAt) {
-            createdAt = created
-        } else if let created = try legacy.decodeIfPresent(String.self, forKey: .createdAt) {
-            createdAt = created
-        } else {
-            throw DecodingError.keyNotFound(
-                CodingKeys.createdAt, .init(codingPath: [], debugDescription: "no created_at (or createdAt)"))
+    /// One value of the manifest, for writing it with its keys sorted.
+    private enum Field {
+        case int(Int)
+        case string(String)
+        case strings([String])
+        case map([String: String])
+    }
+
+    /// Every key present, both spellings of the format-1 keys (hvctl 0.1 requires createdAt),
+    /// absent values left out.
+    private var fields: [(key: String, value: Field)] {
+        var fields: [(key: String, value: Field)] = [
+            (CodingKeys.format.rawValue, .int(format)), (CodingKeys.createdAt.rawValue, .string(createdAt)),
+            (LegacyKeys.createdAt.rawValue, .string(createdAt)), (CodingKeys.tool.rawValue, .string(tool)),
+            (CodingKeys.arch.rawValue, .string(arch.rawValue)),
+        ]
+        if let kernelRelease {
+            fields += [
+                (CodingKeys.kernelRelease.rawValue, .string(kernelRelease)),
+                (LegacyKeys.kernelRelease.rawValue, .string(kernelRelease)),
+            ]
         }
-        tool = try container.decode(String.self, forKey: .tool)
-        arch = try container.decode(Architecture.self, forKey: .arch)
-        kernelRelease =
-            try container.decodeIfPresent(String.self, forKey: .kernelRelease)
-            ?? legacy.decodeIfPresent(String.self, forKey: .kernelRelease)
-        note = try container.decodeIfPresent(String.self, forKey: .note)
-        unreadable = try container.decodeIfPresent([String: String].self, forKey: .unreadable)
-        redacted = try container.decodeIfPresent([String].self, forKey: .redacted)
-        kernelLogFilter =
-            try container.decodeIfPresent(String.self, forKey: .kernelLogFilter)
-            ?? legacy.decodeIfPresent(String.self, forKey: .kernelLogFilter)
-        skipped = try container.decodeIfPresent([String: String].self, forKey: .skipped)
+        if let note { fields.append((CodingKeys.note.rawValue, .string(note))) }
+        if let unreadable { fields.append((CodingKeys.unreadable.rawValue, .map(unreadable))) }
+        if let redacted { fields.append((CodingKeys.redacted.rawValue, .strings(redacted))) }
+        if let kernelLogFilter { fields.append((CodingKeys.kernelLogFilter.rawValue, .string(kernelLogFilter))) }
+        if let skipped { fields.append((CodingKeys.skipped.rawValue, .map(skipped))) }
+        return fields.sorted { $0.key < $1.key }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(tool, forKey: .tool)
-        try container.encode(arch, forKey: .arch)
-        try container.encodeIfPresent(kernelRelease, forKey: .kernelRelease)
-        try container.encodeIfPresent(note, forKey: .note)
-        try container.encodeIfPresent(unreadable, forKey: .unreadable)
-        try container.encodeIfPresent(redacted, forKey: .redacted)
-        try container.encodeIfPresent(kernelLogFilter, forKey: .kernelLogFilter)
-        try container.encodeIfPresent(skipped, forKey: .skipped)
-        // For format-1 readers that know only the original spelling (hvctl 0.1 requires createdAt).
-        var legacy = encoder.container(keyedBy: LegacyKeys.self)
-        try legacy.encode(createdAt, forKey: .createdAt)
-        try legacy.encodeIfPresent(kernelRelease, forKey: .kernelRelease)
+        var container = encoder.container(keyedBy: NameKey.self)
+        for (key, value) in fields {
+            switch value {
+            case .int(let number): try container.encode(number, forKey: NameKey(key))
+            case .string(let text): try container.encode(text, forKey: NameKey(key))
+            case .strings(let list): try container.encode(list, forKey: NameKey(key))
+            case .map(let map):
+                var nested = container.nestedContainer(keyedBy: NameKey.self, forKey: NameKey(key))
+                for name in map.keys.sorted() { try nested.encode(map[name] ?? "", forKey: NameKey(name)) }
+            }
+        }
     }
 
-    /// The manifest as `hvctl snapshot` writes it: indented JSON, keys sorted, a final newline.
+    /// The manifest as `hvctl snapshot` writes it, through the one JSON writer: indented, keys
+    /// sorted, a final newline.
     public func encoded() -> Result<[UInt8], ReadFailure> {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return .failure(.invalid("cannot encode the manifest")) }
-        return .success(Array(data) + [0x0A])
+        guard let bytes = try? JSONOutput.bytes(self) else { return .failure(.invalid("cannot encode the manifest")) }
+        return .success(bytes)
     }
 
-    /// Decodes and validates a manifest; every problem is a one-line reason.
+    /// Decodes and validates a manifest; every problem is a one-line reason. Either spelling of
+    /// the format-1 keys is read (`created_at` or `createdAt`), unknown keys are ignored.
     public static func decode(_ bytes: [UInt8]) -> Result<SnapshotManifest, ReadFailure> {
         let manifest: SnapshotManifest
-        do {
-            manifest = try JSONDecoder().decode(SnapshotManifest.self, from: Data(bytes))
-        } catch let DecodingError.keyNotFound(key, _) {
-            return .failure(.invalid("missing key \"\(key.stringValue)\""))
-        } catch let DecodingError.typeMismatch(_, context) {
-            return .failure(.invalid("wrong type for \(codingPath(context))"))
-        } catch let DecodingError.dataCorrupted(context) {
-            if context.codingPath.last?.stringValue == "arch" {
+        do throws(JSONDocument.Problem) {
+            // A manifest lists every unreadable or skipped file: a large machine has many.
+            let document = try JSONDocument.parse(bytes, maxEntries: 4_000_000).get()
+            func either(_ key: CodingKeys, _ legacy: LegacyKeys) throws(JSONDocument.Problem) -> String? {
+                if let value = try document.string(key.rawValue) { return value }
+                return try document.string(legacy.rawValue)
+            }
+            let archText = try document.required(CodingKeys.arch.rawValue, document.string)
+            guard let arch = Architecture(rawValue: archText) else {
                 return .failure(.invalid("unknown arch (expected \"x86_64\" or \"aarch64\")"))
             }
-            return .failure(.invalid("not valid JSON"))
+            guard let createdAt = try either(.createdAt, .createdAt) else {
+                throw .missing(CodingKeys.createdAt.rawValue)
+            }
+            manifest = SnapshotManifest(
+                format: try document.required(CodingKeys.format.rawValue, document.int), createdAt: createdAt,
+                tool: try document.required(CodingKeys.tool.rawValue, document.string), arch: arch,
+                kernelRelease: try either(.kernelRelease, .kernelRelease),
+                note: try document.string(CodingKeys.note.rawValue),
+                unreadable: try document.stringMap(CodingKeys.unreadable.rawValue),
+                redacted: try document.strings(CodingKeys.redacted.rawValue),
+                kernelLogFilter: try either(.kernelLogFilter, .kernelLogFilter),
+                skipped: try document.stringMap(CodingKeys.skipped.rawValue))
+        } catch .missing(let key) {
+            return .failure(.invalid("missing key \"\(key)\""))
+        } catch .wrongType(let path) {
+            return .failure(.invalid("wrong type for \"\(path)\""))
         } catch {
             return .failure(.invalid("not valid JSON"))
         }
@@ -134,10 +148,5 @@ public struct SnapshotManifest: Sendable, Codable, Equatable {
                 .invalid("snapshot format \(manifest.format) is newer than this hvctl reads (\(currentFormat))"))
         }
         return .success(manifest)
-    }
-
-    private static func codingPath(_ context: DecodingError.Context) -> String {
-        let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-        return path.isEmpty ? "the document" : "\"\(path)\""
     }
 }
