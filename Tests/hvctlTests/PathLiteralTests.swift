@@ -9,6 +9,8 @@ import Testing
         var path: String
         var file: String
         var line: Int
+        /// The file declares sources (holds a `MachineSource`).
+        var inDeclarations: Bool
     }
 
     private func spellings() throws -> [Spelling] {
@@ -21,25 +23,22 @@ import Testing
         var found: [Spelling] = []
         for file in files.sorted() {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            let declares = text.contains("MachineSource(")
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if line.trimmingPrefix(while: \.isWhitespace).hasPrefix("//") { continue }
                 for match in line.matches(of: literal) {
-                    found.append(Spelling(path: String(match.output.1), file: file, line: number + 1))
+                    found.append(
+                        Spelling(path: String(match.output.1), file: file, line: number + 1, inDeclarations: declares))
                 }
             }
         }
         return found
     }
 
-    private func declaresSources(_ file: String) throws -> Bool {
-        let url = FixturePaths.packageRoot.appendingPathComponent("Sources").appendingPathComponent(file)
-        return try String(contentsOf: url, encoding: .utf8).contains("MachineSource(")
-    }
-
     @Test func osPathsAreSpelledOnlyWhereSourcesAreDeclared() throws {
         let found = try spellings()
         #expect(found.count > 10, "the scan found too few paths to be scanning the sources")
-        for spelling in found where !(try declaresSources(spelling.file)) {
+        for spelling in found where !spelling.inDeclarations {
             Issue.record("\(spelling.file):\(spelling.line) spells \(spelling.path) outside the source declarations")
         }
     }

@@ -32,8 +32,8 @@ public enum ChannelMoveFlow {
             guard vmbus.present == true else { throw .noVMBus(vmbus) }
             var plan = try MovePlan(
                 machine: machine, request: request, devices: vmbus.devices,
-                title: "plan to evacuate CPU \(evacuating):", applyHint: "run again with --apply to make these moves")
-            plan.diagnostics += inventory.diagnostics + vmbus.diagnostics + plan.versionDiagnostics
+                diagnostics: inventory.diagnostics + vmbus.diagnostics, title: "plan to evacuate CPU \(evacuating):",
+                applyHint: "run again with --apply to make these moves")
             plan.warnings += leaveOutClosedDevices(on: evacuating, in: &vmbus)
             let made: EvacuationPlanner.Plan
             switch EvacuationPlanner.plan(
@@ -72,12 +72,11 @@ public enum ChannelMoveFlow {
         var plan: MovePlan
         do throws(MoveRefusal) {
             plan = try MovePlan(
-                machine: machine, request: request, devices: vmbus.devices, title: "plan to restore \(name):",
-                applyHint: "run again with --apply to make these moves")
+                machine: machine, request: request, devices: vmbus.devices, diagnostics: vmbus.diagnostics,
+                title: "plan to restore \(name):", applyHint: "run again with --apply to make these moves")
         } catch {
             return .failure(error)
         }
-        plan.diagnostics += vmbus.diagnostics + plan.versionDiagnostics
         if !journal.complete {
             plan.warnings.append(
                 "\(name) is the journal of a run that did not finish: its last move may never have been made")
@@ -124,9 +123,9 @@ public enum ChannelMoveFlow {
             guard target.isOpen else { throw .deviceNotOpen(className: target.className, deviceID: target.deviceID) }
             var plan = try MovePlan(
                 machine: machine, request: request, devices: vmbus.devices,
+                diagnostics: inventory.diagnostics + vmbus.diagnostics,
                 title: "channel \(relid) of \(target.deviceID):", applyHint: "run again with --apply")
             plan.hintWithoutMoves = false
-            plan.diagnostics += inventory.diagnostics + vmbus.diagnostics + plan.versionDiagnostics
             let moves = from == cpu ? [] : [ChannelMove(deviceID: target.deviceID, relid: relid, from: from, to: cpu)]
             plan.report = EvacuationReport(
                 evacuating: CPUList([from]), applied: request.apply,

@@ -15,14 +15,12 @@ public struct MovePlan: Sendable {
     /// Say `applyHint` even when there is nothing to move (a plan of a whole CPU says so; one
     /// channel already on its CPU needs no hint).
     public var hintWithoutMoves = true
-    /// The negotiated VMBus version's own diagnostics (its source and why it is unknown).
-    var versionDiagnostics: [Diagnostic] = []
-
     /// Reads the negotiated VMBus version and checks it against the request (before planning, so
-    /// a machine that cannot move channels is refused first).
+    /// a machine that cannot move channels is refused first). `diagnostics` are the readers' so
+    /// far; the version's own follow them.
     init(
-        machine: any Machine, request: ChannelMoveFlow.Request, devices: [VMBusDevice], title: String,
-        applyHint: String
+        machine: any Machine, request: ChannelMoveFlow.Request, devices: [VMBusDevice], diagnostics: [Diagnostic],
+        title: String, applyHint: String
     ) throws(MoveRefusal) {
         let negotiated = VMBusVersionReportBuilder.build(machine)
         if let warning = try MovePreconditions.version(
@@ -30,7 +28,7 @@ public struct MovePlan: Sendable {
         {
             warnings.append(warning)
         }
-        versionDiagnostics = negotiated.diagnostics
+        self.diagnostics = diagnostics + negotiated.diagnostics
         self.devices = devices
         self.title = title
         self.applyHint = applyHint

@@ -58,7 +58,7 @@ enum CPUArgument {
         do throws(MoveRefusal) {
             try MovePreconditions.exist(list, in: inventory, option: option)
         } catch {
-            throw CommandFailure(error.description, status: error.isMissingInput ? .invalidInput : .usage)
+            throw CommandFailure(error.description, status: MoveExecution.status(of: error))
         }
     }
 }

@@ -10,8 +10,11 @@ struct MoveExecution {
     /// "no" as the answer (1); a missing VMBus says why as the other VMBus commands do.
     static func failure(_ refusal: MoveRefusal, machine: any Machine) -> CommandFailure {
         if case .noVMBus(let state) = refusal { return VMBusAbsence.failure(state, machine: machine) }
-        let status: ExitStatus = refusal.isUsageError ? .usage : refusal.isMissingInput ? .invalidInput : .answerNo
-        return CommandFailure(refusal.description, hint: refusal.hint, status: status)
+        return CommandFailure(refusal.description, hint: refusal.hint, status: status(of: refusal))
+    }
+
+    static func status(of refusal: MoveRefusal) -> ExitStatus {
+        refusal.isUsageError ? .usage : refusal.isMissingInput ? .invalidInput : .answerNo
     }
 
     /// The plan of a flow, or its refusal as a command failure.
