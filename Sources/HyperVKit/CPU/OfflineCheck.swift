@@ -97,7 +97,7 @@ public enum OfflineCheck {
                     (device.deviceID, channel.relid, device.classLabel))
             }
             for channel in device.channels where channel.targetCPU == nil {
-                unknownTargets.append("\(device.classLabel) \(device.deviceID.prefix(8)) relid \(channel.relid)")
+                unknownTargets.append("\(device.briefName) relid \(channel.relid)")
             }
         }
         // A channel whose target could not be read may target this CPU: unknown is never "free".
@@ -117,7 +117,9 @@ public enum OfflineCheck {
         func block(_ reason: OfflineVerdict.Reason, _ message: String) {
             verdict.blockers.append(OfflineVerdict.Blocker(reason: reason, message: message))
         }
-        let list = verdict.channels.map { "\($0.className) \($0.deviceID.prefix(8)) relid \($0.relid)" }.joined(
+        let list = verdict.channels.map {
+            "\(VMBusDevice.briefName(classLabel: $0.className, deviceID: $0.deviceID)) relid \($0.relid)"
+        }.joined(
             separator: ", ")
         let count = verdict.channels.count
         if let version, version >= autoMoveMinimum, let kernel, kernel >= KernelRelease.movesChannelsOnOffline {

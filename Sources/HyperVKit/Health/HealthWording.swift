@@ -2,7 +2,7 @@
 /// `nic 000d3a7c relid 15`.
 enum HealthWording {
     static func device(_ device: VMBusDevice) -> String {
-        "\(device.classIdentifier ?? "unknown") \(device.deviceID.prefix(8))"
+        device.briefName
     }
 
     static func channel(_ device: VMBusDevice, _ channel: VMBusChannel) -> String {

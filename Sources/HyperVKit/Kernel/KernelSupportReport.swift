@@ -64,7 +64,7 @@ public struct KernelSupportReport: Sendable {
     public var problems: [(brief: String, classes: [String])] {
         var result: [(brief: String, classes: [String])] = []
         for entry in unboundDevicesWithDriver {
-            let name = entry.device.classIdentifier ?? String(entry.device.deviceID.prefix(8))
+            let name = entry.device.classLabel
             if let index = result.firstIndex(where: { $0.brief == entry.verdict.brief }) {
                 result[index].classes.append(name)
             } else {

@@ -61,6 +61,15 @@ extension VMBusDevice {
 
     /// `classIdentifier`, else the class GUID, else `unknown` (a missing `class_id`): never empty.
     public var classLabel: String { classIdentifier ?? classID ?? "unknown" }
+
+    /// The device in a summary line: its `classLabel` and the first eight digits of its instance
+    /// GUID, `nic 000d3a7c`. Every summary (offline-check, health, evacuation) names a device so.
+    public var briefName: String { Self.briefName(classLabel: classLabel, deviceID: deviceID) }
+
+    /// `briefName` for a value that kept only the label and the ID (a blocker, a planned move).
+    public static func briefName(classLabel: String, deviceID: String) -> String {
+        "\(classLabel) \(deviceID.prefix(8))"
+    }
 }
 
 extension String {

@@ -51,7 +51,9 @@ struct VMBusDevicesCommand: ParsableCommand, ReportCommand {
         if table.columns != nil && detail > 0 {
             throw CommandFailure("-o chooses table columns: it cannot be used with -v", status: .usage)
         }
-        var state = VMBusReader.read(context.machine, options: context.json ? .everything : .devicesOnly)
+        // The same read for text and JSON (issue 16): both formats warn about the same files, and -v shows
+        // each channel's own `cpu`, the file a re-targeting write changes.
+        var state = VMBusReader.read(context.machine, options: .everything)
         guard state.present == true else { throw VMBusAbsence.failure(state, machine: context.machine) }
         var output = CommandOutput()
         try filter.apply(to: &state, output: &output)

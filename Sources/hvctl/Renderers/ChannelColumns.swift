@@ -66,8 +66,8 @@ struct ChannelColumn: Sendable {
             cell: { Table.Cell($0.device.deviceID) }, sortKey: { .text($0.device.deviceID) }),
         ChannelColumn(
             name: "class", help: "device class (short name, or the class GUID when unknown)", alignment: .left,
-            cell: { Table.Cell($0.device.classIdentifier ?? $0.device.classID ?? "-") },
-            sortKey: { row in (row.device.classIdentifier ?? row.device.classID).map { .text($0) } ?? .missing }),
+            cell: { Table.Cell($0.device.classLabel) },
+            sortKey: { .text($0.device.classLabel) }),
         ChannelColumn(
             name: "driver", help: "bound driver", alignment: .left, cell: { Table.Cell($0.device.driver ?? "-") },
             sortKey: { row in row.device.driver.map { .text($0) } ?? .missing }),

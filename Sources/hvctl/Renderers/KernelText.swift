@@ -101,7 +101,7 @@ struct KernelText {
             let device = entry.device
             table.append([
                 Table.Cell(device.relid.map(String.init) ?? "-"),
-                Table.Cell(device.classIdentifier ?? device.classID ?? "-"),
+                Table.Cell(device.classLabel),
                 Table.Cell(String(device.deviceID.prefix(8))), Table.Cell(device.driver ?? "-"), status(entry.verdict),
             ])
         }

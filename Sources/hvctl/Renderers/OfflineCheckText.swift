@@ -34,7 +34,7 @@ struct OfflineCheckText {
 
     private func describe(_ move: ChannelMove) -> String {
         let device = vmbus.devices.first { $0.deviceID == move.deviceID }
-        let name = device?.classLabel ?? "device"
-        return "\(name) \(move.deviceID.prefix(8)) relid \(move.relid): CPU \(move.from) -> CPU \(move.to)"
+        let name = VMBusDevice.briefName(classLabel: device?.classLabel ?? "device", deviceID: move.deviceID)
+        return "\(name) relid \(move.relid): CPU \(move.from) -> CPU \(move.to)"
     }
 }
