@@ -1,7 +1,7 @@
 import Foundation
-import HyperVKit
 import Testing
 
+@testable import HyperVKit
 @testable import hvctl
 
 /// Issue 16: every source is declared once (`SourceCatalog`), every command reads only declared
@@ -39,6 +39,20 @@ import Testing
         #expect(machine.paths.contains(VMBusReader.devicesDirectory))
         #expect(!SourceCatalog.declares("/sys/kernel/debug/hyperv"))
         #expect(!SourceCatalog.declares("/etc/shadow"))
+    }
+
+    /// The other direction for the VMBus reader, which declares the most: every device and channel
+    /// file it declares as read is read by `vmbus channels` on a full fixture (a name declared but
+    /// read by nothing would be captured for no reason, or read under another spelling).
+    @Test func theVMBusReaderReadsEveryFileItDeclares() throws {
+        let machine = RecordingMachine(try SnapshotMachine(path: FixturePaths.snapshot("azure-d8ds-v5")))
+        let parsed = try #require(try HVCtl.parseAsRoot(["vmbus", "channels", "--json"]) as? any ReportCommand)
+        _ = try parsed.produce(CommandContext(machine: machine, json: true, color: false))
+        let names = Set(machine.paths.map { $0.split(separator: "/").last.map(String.init) ?? "" })
+        for file in VMBusDeviceFile.allCases { #expect(names.contains(file.rawValue), "\(file.rawValue)") }
+        for file in VMBusDeviceFile.Ring.allCases { #expect(names.contains(file.rawValue), "\(file.rawValue)") }
+        for file in VMBusChannelFile.allCases { #expect(names.contains(file.rawValue), "\(file.rawValue)") }
+        for file in VMBusDeviceFile.capturedForPeers { #expect(!names.contains(file), "\(file) is read after all") }
     }
 
     /// Every file and link of every fixture is a declared source, named by the path hvctl reads

@@ -39,7 +39,7 @@ public struct CPUInventory: Sendable, Equatable {
         topology.fillFromChannelTargets(channelTargets)
         let cmdline = machine.attribute(at: KernelCommandLine.path).map(KernelCommandLine.parse)
         let command = (try? cmdline.get()) ?? KernelCommandLine()
-        let sysIsolated = machine.attribute(at: CPUTopology.directory + "/isolated").map { CPUList(parsing: $0) }
+        let sysIsolated = machine.attribute(at: CPUTopology.isolatedPath).map { CPUList(parsing: $0) }
         let isolated = (try? sysIsolated.get()) ?? nil
         let nodes = readNodes(machine, diagnostics: &diagnostics)
         let all = Set((topology.possible?.cpus ?? []) + (topology.present?.cpus ?? []) + (topology.online?.cpus ?? []))

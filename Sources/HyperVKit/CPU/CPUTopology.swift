@@ -30,6 +30,8 @@ public struct CPUTopology: Sendable, Equatable, Codable {
 
     /// The online CPUs, as a CPU list.
     public static let onlinePath = directory + "/online"
+    /// The CPUs isolated from the scheduler (`isolcpus=`), as the kernel applied them.
+    public static let isolatedPath = directory + "/isolated"
 
     /// A CPU's own online file: read for its state, written (0) to take it offline.
     public static func onlineFile(cpu: Int) -> String { directory + "/cpu\(cpu)/online" }
@@ -115,8 +117,11 @@ extension CPUTopology {
             directory + "/{possible,present,online}", redaction: .none, reader: "CPUTopology",
             why: "which CPUs exist, were hot-added and are online (phantom CPUs, offline checks)"),
         MachineSource(
-            directory + "/{offline,isolated,nohz_full}", optional: true, redaction: .none, reader: "CPUTopology",
-            why: "offline and isolated CPUs, which channels should not target"),
+            isolatedPath, optional: true, redaction: .none, reader: "CPUInventory",
+            why: "isolated CPUs (isolcpus= as the kernel applied it), which channels should not target"),
+        MachineSource(
+            directory + "/{offline,nohz_full}", optional: true, redaction: .none, reader: "CPUTopology",
+            why: "not read: kept for the engineer reading the snapshot (the offline list, nohz_full as applied)"),
         MachineSource(
             directory + "/cpu*/online", optional: true, redaction: .none, reader: "CPUTopology",
             why: "each CPU's online state (CPU 0 has none: it cannot go offline)"),

@@ -27,10 +27,14 @@ extension VMBusReader {
                 channel.targetFromMapping = true
                 // One defect, one diagnostic: the failed read says where the target came from instead.
                 let fallback = "target CPU \(mapped) taken from channel_vp_mapping"
-                if let index = reader.diagnostics.lastIndex(where: { $0.path == path + "/cpu" }) {
+                if let index = reader.diagnostics.lastIndex(where: { $0.path == path.appending(VMBusChannelFile.cpu) })
+                {
                     reader.diagnostics[index].message += ": " + fallback
                 } else {
-                    reader.note(Diagnostic(path: path + "/cpu", message: "\(path)/cpu could not be read: " + fallback))
+                    reader.note(
+                        Diagnostic(
+                            path: path.appending(VMBusChannelFile.cpu),
+                            message: "\(path)/cpu could not be read: " + fallback))
                 }
             }
             channel.isPrimary = channel.subchannelIndex.map { $0 == 0 } ?? (relid == device.relid)
@@ -47,18 +51,18 @@ extension VMBusReader {
         _ channel: inout VMBusChannel, path: String, reader: inout AttributeReader
     ) -> Bool {
         let mark = reader.diagnostics.count
-        channel.targetCPU = reader.int(path + "/cpu")
-        channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
-        channel.interrupts = reader.uint64(path + "/interrupts")
-        channel.events = reader.uint64(path + "/events")
+        channel.targetCPU = reader.int(path.appending(VMBusChannelFile.cpu))
+        channel.subchannelIndex = reader.int(path.appending(VMBusChannelFile.subchannelID), .optional)
+        channel.interrupts = reader.uint64(path.appending(VMBusChannelFile.interrupts))
+        channel.events = reader.uint64(path.appending(VMBusChannelFile.events))
         readRings(&channel, path: path, reader: &reader)
-        channel.pending = reader.int(path + "/pending", .optional)
-        channel.latency = reader.int(path + "/latency", .optional)
-        channel.monitorID = reader.int(path + "/monitor_id", .optional)
-        channel.interruptsInFull = reader.uint64(path + "/intr_in_full", .optional)
-        channel.interruptsOutEmpty = reader.uint64(path + "/intr_out_empty", .optional)
-        channel.outFullFirst = reader.uint64(path + "/out_full_first", .optional)
-        channel.outFullTotal = reader.uint64(path + "/out_full_total", .optional)
+        channel.pending = reader.int(path.appending(VMBusChannelFile.pending), .optional)
+        channel.latency = reader.int(path.appending(VMBusChannelFile.latency), .optional)
+        channel.monitorID = reader.int(path.appending(VMBusChannelFile.monitorID), .optional)
+        channel.interruptsInFull = reader.uint64(path.appending(VMBusChannelFile.intrInFull), .optional)
+        channel.interruptsOutEmpty = reader.uint64(path.appending(VMBusChannelFile.intrOutEmpty), .optional)
+        channel.outFullFirst = reader.uint64(path.appending(VMBusChannelFile.outFullFirst), .optional)
+        channel.outFullTotal = reader.uint64(path.appending(VMBusChannelFile.outFullTotal), .optional)
         if reader.diagnostics.count > mark && !reader.machine.isDirectory(path) {
             noteVanished(path, since: mark, reader: &reader)
             return false
@@ -70,8 +74,8 @@ extension VMBusReader {
     /// write changes, and what the CPU commands trust. False when the channel vanished mid-scan.
     private static func readTarget(_ channel: inout VMBusChannel, path: String, reader: inout AttributeReader) -> Bool {
         let mark = reader.diagnostics.count
-        channel.targetCPU = reader.int(path + "/cpu")
-        channel.subchannelIndex = reader.int(path + "/subchannel_id", .optional)
+        channel.targetCPU = reader.int(path.appending(VMBusChannelFile.cpu))
+        channel.subchannelIndex = reader.int(path.appending(VMBusChannelFile.subchannelID), .optional)
         if reader.diagnostics.count > mark && !reader.machine.isDirectory(path) {
             noteVanished(path, since: mark, reader: &reader)
             return false
@@ -83,7 +87,8 @@ extension VMBusReader {
     /// not open (§3.3): that is one fact about the channel, so it is one diagnostic, not four.
     private static func readRings(_ channel: inout VMBusChannel, path: String, reader: inout AttributeReader) {
         var closed = false
-        func value(_ name: String) -> Int? {
+        func value(_ file: VMBusChannelFile) -> Int? {
+            let name = file.rawValue
             switch reader.raw(path + "/" + name) {
             case .success(let text):
                 return reader.number(text, path: path + "/" + name)
@@ -98,10 +103,10 @@ extension VMBusReader {
                 return nil
             }
         }
-        channel.inbound.mask = value("in_mask")
-        channel.outbound.mask = value("out_mask")
-        channel.inbound.readAvailable = value("read_avail")
-        channel.outbound.writeAvailable = value("write_avail")
+        channel.inbound.mask = value(.inMask)
+        channel.outbound.mask = value(.outMask)
+        channel.inbound.readAvailable = value(.readAvail)
+        channel.outbound.writeAvailable = value(.writeAvail)
         if closed {
             reader.note(
                 Diagnostic(
@@ -118,8 +123,8 @@ extension VMBusReader {
         guard let index = channels.firstIndex(where: { $0.isPrimary }) else { return }
         var quiet = reader
         quiet.diagnostics = []
-        let inFree = quiet.int(device.sysfsPath + "/in_write_bytes_avail", .optional)
-        let outWaiting = quiet.int(device.sysfsPath + "/out_read_bytes_avail", .optional)
+        let inFree = quiet.int(device.sysfsPath.appending(VMBusDeviceFile.Ring.inWriteBytesAvail), .optional)
+        let outWaiting = quiet.int(device.sysfsPath.appending(VMBusDeviceFile.Ring.outReadBytesAvail), .optional)
         // The same EINVAL as the channel's own ring attributes when not open: already reported.
         channels[index].inbound.writeAvailable = inFree
         channels[index].outbound.readAvailable = outWaiting

@@ -61,13 +61,13 @@ public enum VMBusReader {
         state.deviceDetailsRead = options.deviceDetails
         switch options.onlineCPUs {
         case .read:
-            state.onlineCPUs = reader.text(CPUTopology.directory + "/online", .optional).flatMap {
+            state.onlineCPUs = reader.text(CPUTopology.onlinePath, .optional).flatMap {
                 CPUList(parsing: $0)
             }
         case .known(let online):
             state.onlineCPUs = online
         }
-        if let hibernation = reader.int(busDirectory + "/hibernation", .optional) {
+        if let hibernation = reader.int(hibernationPath, .optional) {
             state.hibernation = hibernation != 0
         }
         if let cap = reader.int(maxVersionPath, .optional), cap >= 0 {
@@ -130,7 +130,7 @@ public enum VMBusReader {
         if options.deviceDetails, case .success(let target) = reader.machine.link(at: path) {
             device.devicePath = resolve(target, from: devicesDirectory)
         }
-        if case .success(let target) = reader.machine.link(at: path + "/driver") {
+        if case .success(let target) = reader.machine.link(at: path + "/" + driverLink) {
             device.driver = String(target.split(separator: "/").last ?? Substring(target))
         }
         device.channels = readChannels(channelNames, of: device, options: options, reader: &reader)
@@ -154,22 +154,23 @@ public enum VMBusReader {
         _ device: inout VMBusDevice, details: Bool, reader: inout AttributeReader
     ) {
         let path = device.sysfsPath
-        device.classID = reader.text(path + "/class_id").map(GUIDText.normalized)
+        device.classID = reader.text(path.appending(VMBusDeviceFile.classID)).map(GUIDText.normalized)
         device.deviceClass = device.classID.flatMap(DeviceClassCatalog.lookup(guid:))
-        device.relid = reader.int(path + "/id")
-        if details { device.state = reader.int(path + "/state") }
-        device.numaNode = reader.int(path + "/numa_node", .optional)
+        device.relid = reader.int(path.appending(VMBusDeviceFile.id))
+        if details { device.state = reader.int(path.appending(VMBusDeviceFile.state)) }
+        device.numaNode = reader.int(path.appending(VMBusDeviceFile.numaNode), .optional)
         if details {
-            device.monitorID = reader.int(path + "/monitor_id", .optional)
-            device.deviceType = reader.hex(path + "/device", .optional)
-            device.vendor = reader.hex(path + "/vendor", .optional)
-            device.modalias = reader.text(path + "/modalias", .optional)
-            device.driverOverride = reader.text(path + "/driver_override", .optional).flatMap {
+            device.monitorID = reader.int(path.appending(VMBusDeviceFile.monitorID), .optional)
+            device.deviceType = reader.hex(path.appending(VMBusDeviceFile.device), .optional)
+            device.vendor = reader.hex(path.appending(VMBusDeviceFile.vendor), .optional)
+            device.modalias = reader.text(path.appending(VMBusDeviceFile.modalias), .optional)
+            device.driverOverride = reader.text(path.appending(VMBusDeviceFile.driverOverride), .optional).flatMap {
                 $0.isEmpty || $0 == "(null)" ? nil : $0
             }
         }
-        if let mapping = reader.text(path + "/channel_vp_mapping", .optional) {
-            device.channelCPUMapping = parseMapping(mapping, path: path + "/channel_vp_mapping", reader: &reader)
+        if let mapping = reader.text(path.appending(VMBusDeviceFile.channelVPMapping), .optional) {
+            device.channelCPUMapping = parseMapping(
+                mapping, path: path.appending(VMBusDeviceFile.channelVPMapping), reader: &reader)
         }
     }
 
@@ -215,31 +216,39 @@ extension VMBusReader {
             MachineSource(
                 devicesDirectory + "/*", reader: reader, why: "one link per VMBus device, named by its instance GUID"),
             MachineSource(
-                device
-                    + "/{id,class_id,device_id,numa_node,channel_vp_mapping,state,monitor_id,device,vendor,modalias,driver_override}",
+                device + "/{" + VMBusDeviceFile.allCases.map(\.rawValue).joined(separator: ",") + "}",
                 optional: true, reader: reader,
                 why:
                     "the device's relid, class, instance, NUMA node, channel CPUs and identity (lsvmbus -vv prints the same)"
             ),
             MachineSource(
-                device + "/{in,out}_{read,write}_bytes_avail", optional: true, reader: reader,
+                device + "/{" + VMBusDeviceFile.Ring.allCases.map(\.rawValue).joined(separator: ",") + "}",
+                optional: true, reader: reader,
                 why: "the ring sizes, from the bytes free in each ring of the primary channel"),
             MachineSource(
-                device + "/driver", optional: true, reader: reader,
+                device + "/{" + VMBusDeviceFile.capturedForPeers.joined(separator: ",") + "}", optional: true,
+                reader: reader,
+                why: "not read: kept so a snapshot holds what lsvmbus -vv and the kernel's ring attributes show"),
+            MachineSource(
+                device + "/" + driverLink, optional: true, reader: reader,
                 why: "the bound driver (a link; absent when unbound)"),
             MachineSource(
-                device + "/channels/*/{cpu,events,interrupts,in_mask,out_mask,read_avail,write_avail,pending,latency,"
-                    + "out_full_first,out_full_total,subchannel_id,monitor_id,intr_in_full,intr_out_empty}",
+                device + "/channels/*/{" + VMBusChannelFile.allCases.map(\.rawValue).joined(separator: ",") + "}",
                 optional: true, reader: reader,
                 why: "per channel: target CPU, interrupt and event counts, ring fill, ring-full writes"),
             MachineSource(
-                busDirectory + "/hibernation", optional: true, reader: reader,
+                hibernationPath, optional: true, reader: reader,
                 why: "whether the bus supports hibernation"),
             MachineSource(
                 maxVersionPath, optional: true, redaction: .none, reader: reader,
                 why: "hv_vmbus.max_version: the cap on the protocol version the guest offers"),
         ]
     }()
+
+    /// `hibernation`: 1 when the bus supports hibernation (`hibernation_show()`, vmbus_drv.c).
+    static let hibernationPath = busDirectory + "/hibernation"
+    /// The link to the bound driver, in each device directory (absent when unbound).
+    static let driverLink = "driver"
 
     /// `hv_vmbus.max_version`, the module parameter that caps the version offered (reference §5).
     public static let maxVersionPath = KernelModuleReader.directory + "/hv_vmbus/parameters/max_version"
