@@ -54,7 +54,7 @@ enum FuzzTarget: String {
         _ = CPUInventory.read(machine)
         _ = HealthRunner.run(machine)
         _ = MSRReportBuilder.build(machine, request: MSRRequest(cpus: [0, 1]))
-        _ = KernelSupportReportBuilder.build(machine, vmbus: vmbus)
+        _ = KernelSupportReportBuilder.build(KernelSupportReader.read(machine, vmbus: vmbus))
     }
 
     static func kernelLog(_ bytes: [UInt8]) {

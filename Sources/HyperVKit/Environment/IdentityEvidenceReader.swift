@@ -40,6 +40,26 @@ public enum IdentityEvidenceReader {
         inputs.clocksource = clocksource
         return inputs
     }
+
+    /// KVP pool 3: present only while hv_kvp_daemon runs, root-only by default (§11.1).
+    public static func readHostKVP(_ machine: any Machine) -> (InfoReport.HostKVP?, [Diagnostic]) {
+        let path = KVPPool.hostPoolPath
+        switch machine.file(at: path).flatMap(KVPPool.decode) {
+        case .success(let pool):
+            let major = pool.value(for: "HostingSystemOsMajor")
+            let minor = pool.value(for: "HostingSystemOsMinor")
+            let version = major.map { major in minor.map { "\(major).\($0)" } ?? major }
+            let kvp = InfoReport.HostKVP(
+                hostName: pool.value(for: "PhysicalHostNameFullyQualified") ?? pool.value(for: "HostName"),
+                osVersion: version, editionID: pool.value(for: "HostingSystemEditionId"),
+                nestingLevel: pool.value(for: "HostingSystemNestedLevel").flatMap { Int($0) }, source: path)
+            return (kvp, [])
+        case .failure(.absent):
+            return (nil, [])
+        case .failure(let failure):
+            return (nil, [.read(path, failure, hint: failure.isPermissionDenied ? "run as root" : nil)])
+        }
+    }
 }
 
 extension IdentityEvidenceReader {

@@ -28,7 +28,7 @@ public enum HealthFactsReader {
         if needs.contains(.msr) { facts.msrs = readMSRs(machine, privileges: facts.privileges) }
         if needs.contains(.kernelSupport) {
             // The devices were read for the VMBus checks: their diagnostics are reported once, there.
-            let report = KernelSupportReportBuilder.build(machine, vmbus: facts.vmbus)
+            let report = KernelSupportReportBuilder.build(KernelSupportReader.read(machine, vmbus: facts.vmbus))
             facts.kernelSupport = report
             facts.diagnostics += report.diagnostics
         }

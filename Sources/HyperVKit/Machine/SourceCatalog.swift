@@ -33,7 +33,7 @@ public enum SourceCatalog {
             VMBusReader.devicesDirectory + "/*/channels/*/*", optional: true, reader: "snapshot",
             why: "the rest of each channel's attributes"),
         MachineSource(
-            KernelSupportReportBuilder.driversDirectory + "/*/*", optional: true, reader: "KernelSupportReportBuilder",
+            KernelSupportReader.driversDirectory + "/*/*", optional: true, reader: "KernelSupportReader",
             why: "the VMBus drivers registered and the devices bound to each (links)"),
         MachineSource(
             hypervisorDirectory + "/uuid", optional: true, redaction: .whole, reader: "snapshot",

@@ -29,9 +29,9 @@ public enum InfoReportBuilder {
             firmware: .read(machine), environment: environment, vmbusClasses: bus.devices.compactMap(\.classID))
         let vmbus = vmbusSummary(
             machine, bus: bus, dmi: dmi, log: &log, features: features, diagnostics: &diagnostics)
-        let (kvp, kvpDiagnostics) = readHostKVP(machine)
+        let (kvp, kvpDiagnostics) = IdentityEvidenceReader.readHostKVP(machine)
         diagnostics += kvpDiagnostics
-        let kernelSupport = KernelSupportReportBuilder.build(machine, vmbus: bus)
+        let kernelSupport = KernelSupportReportBuilder.build(KernelSupportReader.read(machine, vmbus: bus))
         diagnostics += kernelSupport.diagnostics
         return InfoReport(
             features: features, identity: identity, environment: environment, generation: generation,
@@ -75,23 +75,4 @@ public enum InfoReportBuilder {
         return vmbus
     }
 
-    /// KVP pool 3: present only while hv_kvp_daemon runs, root-only by default (§11.1).
-    static func readHostKVP(_ machine: any Machine) -> (InfoReport.HostKVP?, [Diagnostic]) {
-        let path = KVPPool.hostPoolPath
-        switch machine.file(at: path).flatMap(KVPPool.decode) {
-        case .success(let pool):
-            let major = pool.value(for: "HostingSystemOsMajor")
-            let minor = pool.value(for: "HostingSystemOsMinor")
-            let version = major.map { major in minor.map { "\(major).\($0)" } ?? major }
-            let kvp = InfoReport.HostKVP(
-                hostName: pool.value(for: "PhysicalHostNameFullyQualified") ?? pool.value(for: "HostName"),
-                osVersion: version, editionID: pool.value(for: "HostingSystemEditionId"),
-                nestingLevel: pool.value(for: "HostingSystemNestedLevel").flatMap { Int($0) }, source: path)
-            return (kvp, [])
-        case .failure(.absent):
-            return (nil, [])
-        case .failure(let failure):
-            return (nil, [.read(path, failure, hint: failure.isPermissionDenied ? "run as root" : nil)])
-        }
-    }
 }

@@ -8,7 +8,7 @@ public enum VMBusVersionReportBuilder {
     public static func build(_ machine: any Machine) -> VMBusVersionReport {
         var diagnostics: [Diagnostic] = []
         var log = KernelLogReading(machine)
-        let vmbusPresent = readPresence(machine, diagnostics: &diagnostics)
+        let vmbusPresent = VMBusReader.readPresence(machine, diagnostics: &diagnostics)
         let features = readFeatures(machine, log: &log, diagnostics: &diagnostics)
         let sources = Sources(
             features: features, vmbusPresent: vmbusPresent, dmi: { DMIInfo.read(from: machine).0 },
@@ -170,17 +170,6 @@ public enum VMBusVersionReportBuilder {
             return "kernel log: \"hv_vmbus: Unable to connect to host\": no VMBus version was negotiated (§5.2)"
         }
         return nil
-    }
-
-    /// Whether /sys/bus/vmbus exists; nil when the snapshot has no /sys/bus or it cannot be listed.
-    static func readPresence(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> Bool? {
-        switch machine.directory(at: VMBusReader.busDirectory) {
-        case .success: return true
-        case .failure(.absent): return machine.isDirectory(VMBusReader.busesDirectory) ? false : nil
-        case .failure(let failure):
-            diagnostics.append(.read(VMBusReader.busDirectory, failure))
-            return nil
-        }
     }
 
     /// The hypervisor leaves (host build, isolation) from CPUID, or the kernel log when CPUID shows

@@ -208,6 +208,19 @@ public enum VMBusReader {
 }
 
 extension VMBusReader {
+    /// Whether /sys/bus/vmbus exists; nil when the snapshot has no /sys/bus or it cannot be listed.
+    public static func readPresence(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> Bool? {
+        switch machine.directory(at: VMBusReader.busDirectory) {
+        case .success: return true
+        case .failure(.absent): return machine.isDirectory(VMBusReader.busesDirectory) ? false : nil
+        case .failure(let failure):
+            diagnostics.append(.read(VMBusReader.busDirectory, failure))
+            return nil
+        }
+    }
+}
+
+extension VMBusReader {
     /// What the VMBus reader reads (reference §3, `drivers/hv/vmbus_drv.c`).
     public static let sources: [MachineSource] = {
         let device = devicesDirectory + "/*"

@@ -38,7 +38,7 @@ struct KernelCommand: ParsableCommand, ReportCommand {
     func run() throws { try runReport() }
 
     func produce(_ context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let report = KernelSupportReportBuilder.build(context.machine)
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(context.machine))
         var output = CommandOutput()
         output.stdout = try CommandRunner.render(report, context: context) {
             KernelText(report: report, color: context.color).render()

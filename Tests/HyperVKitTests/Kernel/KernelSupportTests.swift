@@ -19,9 +19,37 @@ import Testing
         try #require(report.options.first { $0.option.name == name })
     }
 
+    /// The builder decides from what was read, with no Machine: a NIC that no driver bound, on a
+    /// kernel whose config says `# CONFIG_HYPERV_NET is not set`, is "not built" (issue 16: builders
+    /// get their inputs from readers).
+    @Test func theBuilderDecidesFromInputsAlone() throws {
+        var nic = VMBusDevice(deviceID: "2b7f9e40-0000-4000-8000-000000000001", sysfsPath: "/nowhere")
+        nic.classID = "f8615163-df3e-46c5-913f-f2d2f965ed0e"
+        nic.deviceClass = DeviceClassCatalog.lookup(guid: "f8615163-df3e-46c5-913f-f2d2f965ed0e")
+        nic.state = 1
+        let config = KernelConfig.parse("CONFIG_HYPERV=m\n# CONFIG_HYPERV_NET is not set\n")
+        let inputs = KernelSupportInputs(
+            kernelRelease: "6.1.0-28-amd64", architecture: .x86_64,
+            config: KernelConfigReading(source: "/proc/config.gz", config: config),
+            bus: VMBusState(present: true, devices: [nic]), registeredDrivers: ["hv_storvsc"], sysCaptured: true,
+            modules: [
+                "hv_vmbus": ModuleSysfs(name: "hv_vmbus", directoryExists: true, initstate: "live"),
+                "hv_netvsc": ModuleSysfs(name: "hv_netvsc", directoryExists: false),
+            ],
+            diagnostics: [])
+        let report = KernelSupportReportBuilder.build(inputs)
+        #expect(report.hyperV?.value == .module)
+        #expect(try Self.option(report, "CONFIG_HYPERV").moduleState == .loaded)
+        #expect(try Self.option(report, "CONFIG_HYPERV_NET").moduleState == .notBuilt)
+        let verdict = try Self.entry(report, "2b7f9e40").verdict
+        #expect(verdict.status == .notBuilt)
+        #expect(verdict.message == "hv_netvsc not built (CONFIG_HYPERV_NET is not set)")
+        #expect(report.diagnostics.isEmpty)
+    }
+
     /// custom-kernel: /proc/config.gz has CONFIG_HYPERV=m and `# CONFIG_HYPERV_NET is not set`.
     @Test func hyperVModuleAndNetvscNotBuilt() throws {
-        let report = KernelSupportReportBuilder.build(try Self.fixture("custom-kernel"))
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("custom-kernel")))
         #expect(report.config.source == "/proc/config.gz")
         #expect(report.hyperV?.value == .module)
         #expect(report.hyperV?.inferred == false)
@@ -42,7 +70,7 @@ import Testing
     /// custom-kernel: hv_utils is `=m` with no /sys/module/hv_utils, so its five devices are
     /// unbound because the module is not loaded; that is explained, not a health failure.
     @Test func unboundBecauseTheModuleIsNotLoaded() throws {
-        let report = KernelSupportReportBuilder.build(try Self.fixture("custom-kernel"))
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("custom-kernel")))
         #expect(try Self.option(report, "CONFIG_HYPERV_UTILS").moduleState == .notLoaded)
         for id in ["fd149e91", "242ff919", "b6650ff7", "2dd1ce17", "9c5e2a17"] {
             let device = try Self.entry(report, id)
@@ -58,7 +86,7 @@ import Testing
     /// wsl2-26100 has neither /proc/config.gz nor /boot/config-<release>: the report says what it
     /// tried, and infers CONFIG_HYPERV=y from /sys/module/hv_vmbus having no initstate.
     @Test func noKernelConfigAtAll() throws {
-        let report = KernelSupportReportBuilder.build(try Self.fixture("wsl2-26100"))
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("wsl2-26100")))
         #expect(report.config.source == nil)
         #expect(report.config.tried == ["/proc/config.gz", "/boot/config-6.6.87.2-microsoft-standard-WSL2"])
         #expect(report.hyperV?.value == .builtIn)
@@ -78,7 +106,7 @@ import Testing
     @Test func noConfigButLoadedModules() throws {
         let copy = try FixtureCopy("custom-kernel")
         try FileManager.default.removeItem(atPath: copy.root + "/proc/config.gz")
-        let report = KernelSupportReportBuilder.build(try copy.machine())
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try copy.machine()))
         #expect(report.config.source == nil)
         #expect(report.hyperV?.value == .module)
         #expect(report.hyperV?.inferred == true)
@@ -90,7 +118,7 @@ import Testing
 
     /// Debian's cloud config has no DRM_HYPERV line (DRM is off): absent, not built; FB_HYPERV=m.
     @Test func debianCloudConfig() throws {
-        let report = KernelSupportReportBuilder.build(try Self.fixture("azure-d8ds-v5"))
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("azure-d8ds-v5")))
         #expect(report.config.source == "/boot/config-6.1.0-37-cloud-amd64")
         let drm = try Self.option(report, "CONFIG_DRM_HYPERV")
         #expect(drm.value == nil && drm.configKnown && drm.moduleState == .notBuilt)
@@ -110,14 +138,14 @@ import Testing
         let copy = try FixtureCopy("azure-d8ds-v5")
         let nic = try copy.target(ofLink: "sys/bus/vmbus/devices/000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c")
         try FileManager.default.removeItem(atPath: nic + "/driver")
-        var report = KernelSupportReportBuilder.build(try copy.machine())
+        var report = KernelSupportReportBuilder.build(KernelSupportReader.read(try copy.machine()))
         var entry = try Self.entry(report, "000d3a7c")
         #expect(entry.verdict.status == .loadedNotBound)
         #expect(!entry.verdict.isExplained)
         #expect(report.unexplainedUnboundDevices.map(\.device.deviceID) == ["000d3a7c-3c9a-000d-3a7c-3c9a000d3a7c"])
 
         try "uio_hv_generic\n".write(toFile: nic + "/driver_override", atomically: false, encoding: .utf8)
-        report = KernelSupportReportBuilder.build(try copy.machine())
+        report = KernelSupportReportBuilder.build(KernelSupportReader.read(try copy.machine()))
         entry = try Self.entry(report, "000d3a7c")
         #expect(entry.device.driverOverride == "uio_hv_generic")
         #expect(entry.verdict.status == .overrideNotRegistered)
@@ -125,24 +153,25 @@ import Testing
         #expect(report.unexplainedUnboundDevices.isEmpty)
 
         try "hv_netvsc\n".write(toFile: nic + "/driver_override", atomically: false, encoding: .utf8)
-        entry = try Self.entry(KernelSupportReportBuilder.build(try copy.machine()), "000d3a7c")
+        entry = try Self.entry(
+            KernelSupportReportBuilder.build(KernelSupportReader.read(try copy.machine())), "000d3a7c")
         #expect(entry.verdict.status == .loadedNotBound)
     }
 
     /// Classes without a Linux driver (ws2016-gen1's RDV and AVMA offers) are not counted as
     /// unbound, and an unknown class (vmbus-broken's serial UART) is not either.
     @Test func classesWithoutADriver() throws {
-        let ws2016 = KernelSupportReportBuilder.build(try Self.fixture("ws2016-gen1"))
+        let ws2016 = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("ws2016-gen1")))
         #expect(try Self.entry(ws2016, "3f8a2c61").verdict.status == .noLinuxDriver)
         #expect(ws2016.devices.count - ws2016.devicesWithDriver.count == 3)
-        let broken = KernelSupportReportBuilder.build(try Self.fixture("vmbus-broken"))
+        let broken = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("vmbus-broken")))
         #expect(try Self.entry(broken, "0b7d3e52").verdict.status == .unknownClass)
         #expect(try Self.entry(broken, "d85c1a3e").verdict.candidates == ["hv_sock"])
     }
 
     /// arm64 has no X86_MSR, X86_CPUID, HYPERV_TIMER or HYPERV_IOMMU (their Kconfig `depends on`).
     @Test func arm64Options() throws {
-        let report = KernelSupportReportBuilder.build(try Self.fixture("azure-arm64"))
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("azure-arm64")))
         let names = Set(report.options.map(\.option.name))
         #expect(
             names.isDisjoint(with: ["CONFIG_X86_MSR", "CONFIG_X86_CPUID", "CONFIG_HYPERV_TIMER", "CONFIG_HYPERV_IOMMU"])
@@ -152,7 +181,7 @@ import Testing
 
     /// A partial snapshot: no /sys, no config; nothing is made up.
     @Test func partialSnapshot() throws {
-        let report = KernelSupportReportBuilder.build(try Self.fixture("pasted-log"))
+        let report = KernelSupportReportBuilder.build(KernelSupportReader.read(try Self.fixture("pasted-log")))
         #expect(report.vmbusPresent == nil)
         #expect(report.hyperV == nil)
         #expect(report.devices.isEmpty)

@@ -16,7 +16,8 @@ import Testing
         let vtl = try #require(HyperVKernelOptionCatalog.all.first { $0.name == "CONFIG_HYPERV_VTL_MODE" })
         #expect(vtl.kind == .bool && vtl.architectures == [.x86_64])
         // A 6.1 config has none of them: they are reported absent, and hv_vmbus is read once.
-        let report = KernelSupportReportBuilder.build(try SnapshotMachine(path: CaptureFixtures.path("custom-kernel")))
+        let report = KernelSupportReportBuilder.build(
+            KernelSupportReader.read(try SnapshotMachine(path: CaptureFixtures.path("custom-kernel"))))
         #expect(report.options.first { $0.option.name == "CONFIG_HYPERV_VMBUS" }?.value == nil)
     }
 
