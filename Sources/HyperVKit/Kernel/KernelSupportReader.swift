@@ -68,10 +68,10 @@ public enum KernelSupportReader {
         return ["hv_vmbus": ["max_version": String(cap.encoded)]]
     }
 
-    /// `driver_override` of an unbound device (`(null)` or empty when unset, reference §3.2).
+    /// `driver_override` of an unbound device, which a devices-only VMBus read leaves out.
     static func readOverride(_ machine: any Machine, device: VMBusDevice) -> String? {
         let path = device.sysfsPath.appending(VMBusDeviceFile.driverOverride)
         guard case .success(let text) = machine.attribute(at: path) else { return nil }
-        return text.isEmpty || text == "(null)" ? nil : text
+        return VMBusDevice.driverOverride(fromAttribute: text)
     }
 }

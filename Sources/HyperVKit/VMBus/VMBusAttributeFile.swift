@@ -14,8 +14,6 @@ enum VMBusDeviceFile: String, CaseIterable {
     case driverOverride = "driver_override"
 
     /// The primary channel's ring attributes at device level that complete its rings (§3.2).
-    static let ringSizes: [VMBusDeviceFile.Ring] = [.inWriteBytesAvail, .outReadBytesAvail]
-
     enum Ring: String, CaseIterable {
         case inWriteBytesAvail = "in_write_bytes_avail"
         case outReadBytesAvail = "out_read_bytes_avail"

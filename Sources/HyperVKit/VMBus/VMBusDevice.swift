@@ -24,6 +24,11 @@ public struct VMBusDevice: Sendable, Equatable {
     public var modalias: String?
     /// `driver_override`, when set.
     public var driverOverride: String?
+
+    /// The value of a `driver_override` attribute: `(null)` or empty when unset (reference §3.2).
+    static func driverOverride(fromAttribute text: String) -> String? {
+        text.isEmpty || text == "(null)" ? nil : text
+    }
     /// `channel_vp_mapping`: relid → Linux CPU, in the kernel's order (primary first).
     public var channelCPUMapping: [(relid: Int, cpu: Int)]?
     public var channels: [VMBusChannel]

@@ -27,14 +27,11 @@ extension VMBusReader {
                 channel.targetFromMapping = true
                 // One defect, one diagnostic: the failed read says where the target came from instead.
                 let fallback = "target CPU \(mapped) taken from channel_vp_mapping"
-                if let index = reader.diagnostics.lastIndex(where: { $0.path == path.appending(VMBusChannelFile.cpu) })
-                {
+                let cpuPath = path.appending(VMBusChannelFile.cpu)
+                if let index = reader.diagnostics.lastIndex(where: { $0.path == cpuPath }) {
                     reader.diagnostics[index].message += ": " + fallback
                 } else {
-                    reader.note(
-                        Diagnostic(
-                            path: path.appending(VMBusChannelFile.cpu),
-                            message: "\(path)/cpu could not be read: " + fallback))
+                    reader.note(Diagnostic(path: cpuPath, message: "\(cpuPath) could not be read: " + fallback))
                 }
             }
             channel.isPrimary = channel.subchannelIndex.map { $0 == 0 } ?? (relid == device.relid)
@@ -88,18 +85,18 @@ extension VMBusReader {
     private static func readRings(_ channel: inout VMBusChannel, path: String, reader: inout AttributeReader) {
         var closed = false
         func value(_ file: VMBusChannelFile) -> Int? {
-            let name = file.rawValue
-            switch reader.raw(path + "/" + name) {
+            let filePath = path.appending(file)
+            switch reader.raw(filePath) {
             case .success(let text):
-                return reader.number(text, path: path + "/" + name)
+                return reader.number(text, path: filePath)
             case .failure(.unreadable(.EINVAL)):
                 closed = true
                 return nil
             case .failure(.absent):
-                reader.note(Diagnostic(path: path + "/" + name, message: "\(path)/\(name) is missing"))
+                reader.note(Diagnostic(path: filePath, message: "\(filePath) is missing"))
                 return nil
             case .failure(let failure):
-                reader.note(reader.readFailure(path + "/" + name, failure))
+                reader.note(reader.readFailure(filePath, failure))
                 return nil
             }
         }

@@ -164,9 +164,8 @@ public enum VMBusReader {
             device.deviceType = reader.hex(path.appending(VMBusDeviceFile.device), .optional)
             device.vendor = reader.hex(path.appending(VMBusDeviceFile.vendor), .optional)
             device.modalias = reader.text(path.appending(VMBusDeviceFile.modalias), .optional)
-            device.driverOverride = reader.text(path.appending(VMBusDeviceFile.driverOverride), .optional).flatMap {
-                $0.isEmpty || $0 == "(null)" ? nil : $0
-            }
+            device.driverOverride = reader.text(path.appending(VMBusDeviceFile.driverOverride), .optional).flatMap(
+                VMBusDevice.driverOverride(fromAttribute:))
         }
         if let mapping = reader.text(path.appending(VMBusDeviceFile.channelVPMapping), .optional) {
             device.channelCPUMapping = parseMapping(
@@ -210,11 +209,11 @@ public enum VMBusReader {
 extension VMBusReader {
     /// Whether /sys/bus/vmbus exists; nil when the snapshot has no /sys/bus or it cannot be listed.
     public static func readPresence(_ machine: any Machine, diagnostics: inout [Diagnostic]) -> Bool? {
-        switch machine.directory(at: VMBusReader.busDirectory) {
+        switch machine.directory(at: busDirectory) {
         case .success: return true
-        case .failure(.absent): return machine.isDirectory(VMBusReader.busesDirectory) ? false : nil
+        case .failure(.absent): return machine.isDirectory(busesDirectory) ? false : nil
         case .failure(let failure):
-            diagnostics.append(.read(VMBusReader.busDirectory, failure))
+            diagnostics.append(.read(busDirectory, failure))
             return nil
         }
     }
