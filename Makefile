@@ -83,11 +83,24 @@ $(STATIC_LIBS)/libcpuid.pc:
 	    'Libs: -L$${libdir} -lcpuid' \
 	    'Cflags: -I$${includedir}' >$@
 
+# libarchive's own libarchive.pc names every library Debian built it with (nettle, acl, lz4,
+# libxml2 ...); hvctl registers only the tar format and the gzip, xz, bzip2 and zstd filters, so
+# the static link needs just these four (issue 17; `gcc -static` on a test program agreed).
+$(STATIC_LIBS)/libarchive.pc: $(STATIC_LIBS)/libcpuid.pc
+	printf '%s\n' \
+	    "libdir=$$(pkg-config --variable=libdir libarchive)" \
+	    "includedir=$$(pkg-config --variable=includedir libarchive)" \
+	    "Name: libarchive" \
+	    "Description: libarchive, tar with gzip/xz/bzip2/zstd only (hvctl's portable build)" \
+	    "Version: $$(pkg-config --modversion libarchive)" \
+	    'Libs: -L$${libdir} -larchive -llzma -lzstd -lbz2 -lz' \
+	    'Cflags: -I$${includedir}' >$@
+
 # Rebuilt when a source changes, so `sudo make install` after `make` only copies files.
 # -static-executable links everything in (above); --disable-local-rpath: no RUNPATH $ORIGIN.
 # The strip options are dh_strip's.
 SOURCES = Makefile Package.swift $(shell find Sources -type f)
-$(BINARY): $(STATIC_LIBS)/libcpuid.pc $(SOURCES)
+$(BINARY): $(STATIC_LIBS)/libcpuid.pc $(STATIC_LIBS)/libarchive.pc $(SOURCES)
 	PKG_CONFIG_PATH="$(CURDIR)/$(STATIC_LIBS)" $(SWIFT) build -c release --product hvctl \
 	    -Xswiftc -static-executable --disable-local-rpath --scratch-path $(SCRATCH)
 	$(STRIP) --remove-section=.comment --remove-section=.note -o $@ $(SCRATCH)/release/hvctl

@@ -24,6 +24,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libarchive (apt libarchive-dev): reading snapshot and sos report archives, whatever their
+        // compression (gzip, xz, bzip2, zstd). Only the tar format and those four filters are
+        // registered, so a static link pulls in liblzma, libzstd, libbz2 and zlib and nothing else.
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev", "libzstd-dev"])]
+        ),
         // sched_setaffinity/sched_getcpu, which Glibc's Swift overlay does not expose.
         .target(
             name: "CAffinity",
@@ -33,7 +41,7 @@ let package = Package(
         .target(name: "CRootFS"),
         .target(
             name: "HyperVKit",
-            dependencies: ["CZlib", "CRootFS"]
+            dependencies: ["CZlib", "CArchive", "CRootFS"]
         ),
         .target(
             name: "HyperVLive",

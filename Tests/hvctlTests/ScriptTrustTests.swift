@@ -185,7 +185,8 @@ import Testing
         #expect(result.status == status, "\(command): \(result.stderr)")
         #expect(
             result.stderr
-                == "hvctl: /etc/passwd is not a snapshot directory or .tar.gz (a file that is not gzip-compressed)\n")
+                == "hvctl: /etc/passwd is not a snapshot directory or archive (a file that is not gzip, xz, bzip2 or zstd data)\n"
+        )
         let document = try json(result.stdout)
         #expect(document["schema_version"] as? Int == 1)
         let error = try #require(document["error"] as? [String: Any])
@@ -264,8 +265,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ["/etc/passwd", "is not a snapshot directory or .tar.gz (a file that is not gzip-compressed)"],
-        ["/dev/null", "is not a snapshot directory or .tar.gz (a character device)"],
+        ["/etc/passwd", "is not a snapshot directory or archive (a file that is not gzip, xz, bzip2 or zstd data)"],
+        ["/dev/null", "is not a snapshot directory or archive (a character device)"],
         ["/no/such/snapshot", "cannot open snapshot /no/such/snapshot: no such file or directory"],
     ])
     func theWrongKindOfFileIsNamed(_ case: [String]) throws {

@@ -29,7 +29,7 @@ public final class SnapshotMachine: Machine {
     public var kernelRelease: String? { manifest.kernelRelease }
 
     /// Names the wrong kind of path before anything else looks at it (issue 14): "does not exist",
-    /// or "/etc/passwd is not a snapshot directory or .tar.gz (a regular file)".
+    /// or "/etc/passwd is not a snapshot directory or archive (a file that is not ... data)".
     static func checkKind(_ path: String) throws(SnapshotError) {
         let kind: String
         switch LocalFile.pathKind(path) {
@@ -38,12 +38,12 @@ public final class SnapshotMachine: Machine {
             throw SnapshotError(path: path, message: "cannot open snapshot \(path): \(why)", failure: failure)
         case .success(.directory): return
         case .success(.regular):
-            if TarGzipArchive.looksLikeGzip(path) { return }
-            kind = "a file that is not gzip-compressed"
+            if SnapshotArchive.looksLikeArchive(path) { return }
+            kind = "a file that is not gzip, xz, bzip2 or zstd data"
         case .success(.other(let other)): kind = other
         }
         throw SnapshotError(
-            path: path, message: "\(path) is not a snapshot directory or .tar.gz (\(kind))",
+            path: path, message: "\(path) is not a snapshot directory or archive (\(kind))",
             failure: .invalid("not a snapshot"))
     }
 
@@ -52,8 +52,8 @@ public final class SnapshotMachine: Machine {
         var root = path
         var unpacked: TemporaryDirectory?
         try Self.checkKind(path)
-        if TarGzipArchive.looksLikeGzip(path) {
-            let directory = try TarGzipArchive.unpack(path)
+        if SnapshotArchive.looksLikeArchive(path) {
+            let directory = try SnapshotArchive.unpack(path)
             unpacked = directory
             root = directory.path
         }

@@ -21,7 +21,7 @@ enum SymbolicLinkWalk {
 
     /// Whether resolving `path` ever steps above the root (a `..` there, which a kernel walk from a
     /// directory that is not `/` would follow out of it), or meets an absolute target; nil for a loop.
-    /// What `TarGzipArchive` asks of every link of an archive, against all its links at once.
+    /// What `SnapshotArchive` asks of every link of an archive, against all its links at once.
     static func leavesRoot<Failure: Error>(
         _ path: String, linkTarget: ([String]) throws(Failure) -> String?
     ) throws(Failure) -> Bool? {

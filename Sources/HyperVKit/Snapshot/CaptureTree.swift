@@ -52,7 +52,7 @@ struct TarballSink: CaptureSink {
 
 /// The output of a capture: files, directories and relative links, in the order they were made.
 ///
-/// Bounded: at most `maxEntries` entries and `maxBytes` bytes, under what `TarGzipArchive` accepts
+/// Bounded: at most `maxEntries` entries and `maxBytes` bytes, under what `SnapshotArchive` accepts
 /// back, so every snapshot hvctl writes can be read by hvctl. What does not fit is counted, not
 /// written. Nothing in the tree is written twice.
 final class CaptureTree {

@@ -38,7 +38,7 @@ struct MachinePathResolver {
 
     /// The target to store for a link at `linkPath` whose stored target is `target`: the target
     /// itself when it is relative and, read from the link's directory, never climbs above the root
-    /// (what `TarGzipArchive` accepts); an absolute target rewritten relative to the link's
+    /// (what `SnapshotArchive` accepts); an absolute target rewritten relative to the link's
     /// directory. nil when neither is possible.
     static func relativeTarget(_ target: String, linkPath: String) -> String? {
         let directory = linkPath.split(separator: "/").dropLast()

@@ -5,7 +5,7 @@ import CZlib
 #endif
 
 /// Writes a ustar archive compressed with gzip: what `hvctl snapshot -o FILE.tar.gz` produces and
-/// what `TarGzipArchive` reads back. Names longer than 100 bytes use the ustar prefix field or a
+/// what `SnapshotArchive` reads back. Names longer than 100 bytes use the ustar prefix field or a
 /// GNU long-name record, as GNU tar does.
 public final class TarGzipWriter {
     public enum Entry: Sendable {

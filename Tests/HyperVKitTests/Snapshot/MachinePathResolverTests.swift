@@ -42,7 +42,7 @@ import Testing
         #expect(resolver.resolve("/sys/a") == nil)
     }
 
-    /// What `TarGzipArchive` accepts back: relative targets that never climb above the root.
+    /// What `SnapshotArchive` accepts back: relative targets that never climb above the root.
     @Test(arguments: [
         ("../../../devices/vmbus/dev0", "sys/bus/vmbus/devices/dev0", "../../../devices/vmbus/dev0"),
         ("/sys/devices/virtual/dmi/id", "sys/class/dmi/id", "../../devices/virtual/dmi/id"),

@@ -5,7 +5,7 @@ import Testing
 
 /// docs/snapshot-format.md, "Rules": a tarball is unpacked into a private temporary directory and
 /// members with absolute paths, `..` components, or links that point outside are refused.
-@Suite struct TarGzipArchiveTests {
+@Suite struct SnapshotArchiveTests {
     private func archive(_ entries: [TarGzipWriter.Entry], in scratch: ScratchDirectory) throws -> String {
         let path = scratch.path + "/snapshot.tar.gz"
         let writer = try TarGzipWriter(path: path)
