@@ -8,7 +8,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read a captured machine (a snapshot directory or .tar.gz) instead of this one.", valueName: "path"),
+            "Read a captured machine instead of this one: an hvctl snapshot or a sos report, as a directory or a .tar.gz, .tar.xz, .tar.bz2 or .tar.zst archive.",
+            valueName: "path"),
         completion: .file())
     var snapshot: String?
 

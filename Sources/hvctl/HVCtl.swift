@@ -11,8 +11,9 @@ struct HVCtl: ParsableCommand {
         discussion: """
             hvctl decodes the CPUID hypervisor leaves, the synthetic MSRs and VMBus of a Linux virtual machine \
             on Microsoft Hyper-V (on-premises, Azure, WSL2). Every command reads this machine, a captured one \
-            (--snapshot), or a tree where this machine's /sys is mounted (--root). Without a command, hvctl runs \
-            `info`.
+            (--snapshot: an hvctl snapshot, or the sos report support already has: `hvctl --snapshot \
+            sosreport-host-2026-12-01.tar.xz health`), or a tree where this machine's /sys is mounted (--root). \
+            Without a command, hvctl runs `info`.
 
             EXIT STATUS
             \(ExitStatus.table)

@@ -3186,6 +3186,195 @@ def provenance(name, per_cpu, snap):
 
 
 # ============================================================================================
+# sos reports (issue 17): the same machines as sos 4.4 (Debian 12's sosreport package) writes them
+# ============================================================================================
+#
+# src (sos layout): sos 4.x source, sos/report/plugins/__init__.py and sos/archive.py, as
+# remembered (no search tool this round; say so in PROVENANCE). Files are copied at their machine
+# paths; a path through a symbolic link gets that link, stored with its relative target, and the
+# link's target directory (FileCacheArchive._make_leading_paths), so sys/bus/vmbus/devices/<guid>
+# is a link into sys/devices/... exactly as hvctl's capture keeps it. Command output goes to
+# sos_commands/<plugin>/<command line with spaces as "_">; a few get a top-level link
+# (root_symlink: uname, hostname, lsmod).
+
+SOS_VERSION = "4.4"                               # modelled: Debian 12's sosreport package, 4.4-x
+SOS_LEAVES_OUT = ("hvctl-snapshot.json", "cpuid.txt", "kernel.log", "PROVENANCE.md")
+# sos runs as root: the 0400 DMI files hvctl's non-root capture could not read are there.
+# modelled values: Azure's serials are 0000-000x-... strings, product_uuid is the VM ID.
+SOS_ROOT_DMI = {
+    "azure-d8ds-v5": {"board_serial": "0000-0013-5072-3958-2916-8811-28\n",
+                      "chassis_serial": "0000-0014-3409-6582-3561-9017-79\n",
+                      "product_serial": "0000-0009-0276-1582-6427-0432-46\n",
+                      "product_uuid": "6b1e2c5d-93a4-4f7e-8d21-0c5a7e9b3f14\n"},
+}
+
+
+def sos_uname(snap_name, release):
+    # src: GNU coreutils uname -a order (-s -n -r -v -m, then -p -i only when known: Debian
+    # prints neither), -v of Debian's 6.1.0-37 kernels ("#1 SMP PREEMPT_DYNAMIC Debian
+    # 6.1.140-1 (2025-05-22)"; modelled: the exact stamp of -37 is not at hand)
+    machine = "aarch64" if release.endswith("arm64") else "x86_64"
+    preempt = "" if machine == "aarch64" else " PREEMPT_DYNAMIC"
+    return "Linux host0 %s #1 SMP%s Debian 6.1.140-1 (2025-05-22) %s GNU/Linux\n" % (release, preempt, machine)
+
+
+def sos_cpuinfo_arm64(ncpu):
+    # src: k6.1:arch/arm64/kernel/cpuinfo.c c_show(); Ampere Altra = Neoverse N1, implementer
+    # 0x41, part 0xd0c, r3p1; BogoMIPS 50.00 from the 25 MHz counter (2 * 25e6 / 1e6)
+    block = ("processor\t: %d\nBogoMIPS\t: 50.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 "
+             "atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp ssbs\nCPU implementer\t: 0x41\n"
+             "CPU architecture: 8\nCPU variant\t: 0x3\nCPU part\t: 0xd0c\nCPU revision\t: 1\n\n")
+    return "".join(block % cpu for cpu in range(ncpu))
+
+
+def sos_report_tree(snap, taken, random_suffix):
+    """The sos report of the machine `snap` models: its tree, sos's own files, no hvctl files."""
+    manifest_doc = json.loads(snap.files["hvctl-snapshot.json"])
+    release = manifest_doc["kernelRelease"]
+    sos = Snapshot(snap.name)
+    for path, content in snap.files.items():
+        if path in SOS_LEAVES_OUT or path.startswith("msr/") or path.startswith("var/lib/hyperv/"):
+            continue
+        sos.binary(path, content)
+    for path, target in snap.links.items():
+        sos.link(path, target)
+    for name, value in SOS_ROOT_DMI.get(snap.name, {}).items():
+        sos.text("sys/devices/virtual/dmi/id/" + name, value)
+    # kernel plugin: `uname -a`, `dmesg` (the ring buffer: here the lines the hvctl capture kept)
+    sos.text("sos_commands/kernel/uname_-a", sos_uname(snap.name, release))
+    sos.link("uname", "sos_commands/kernel/uname_-a")
+    sos.binary("sos_commands/kernel/dmesg", snap.files["kernel.log"])
+    sos.text("sos_commands/host/hostname", "host0\n")
+    sos.link("hostname", "sos_commands/host/hostname")
+    # processor plugin: `cpuid -r` when the cpuid package is installed (x86 only)
+    if "cpuid.txt" in snap.files:
+        sos.binary("sos_commands/processor/cpuid_-r", snap.files["cpuid.txt"])
+    else:
+        sos.text("proc/cpuinfo", sos_cpuinfo_arm64(len(cpus_in(snap))))
+    # sos's own files: version.txt, the manifest, its log
+    sos.text("version.txt", "sosreport: %s\n" % SOS_VERSION)
+    sos.text("sos_reports/manifest.json", json.dumps({
+        "version": SOS_VERSION, "cmdline": "sos report --batch", "start_time": taken,
+        "compression": "xz", "tmpdir": "/var/tmp", "policy": "Debian",
+        "components": {"report": {"plugins": {"hyperv": {}, "kernel": {}, "processor": {}, "hardware": {}}}},
+    }, indent=4) + "\n")
+    sos.text("sos_logs/sos.log", "%s INFO: [archive:TarFileArchive] initialised empty FileCacheArchive at "
+             "/var/tmp/sos.%s/sosreport-host0-%s-%s\n" % (taken.split(".")[0], random_suffix,
+                                                          taken.split(" ")[0], random_suffix))
+    return sos
+
+
+def cpus_in(snap):
+    return [p for p in snap.files if p.startswith("sys/devices/system/node/node0/cpulist")] and \
+        expand_cpulist(snap.files["sys/devices/system/node/node0/cpulist"].decode().strip())
+
+
+def expand_cpulist(text):
+    cpus = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        cpus.extend(range(int(lo), int(hi or lo) + 1))
+    return cpus
+
+
+def sos_archive(tree, top):
+    """The .tar.xz sos writes: one top-level directory, PAX headers (Python tarfile, which sos
+    uses), files 0644, directories 0755, owner root, one fixed time; deterministic."""
+    import io
+    import tarfile
+    mtime = 1773483751                               # 2026-03-14T10:22:31Z, the capture's time
+    directories = set()
+    for path in list(tree.files) + list(tree.links):
+        parts = path.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            directories.add("/".join(parts[:depth]))
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:xz", format=tarfile.PAX_FORMAT) as tar:
+        def info(name, kind, mode, size=0):
+            item = tarfile.TarInfo(top + ("/" + name if name else ""))
+            item.type, item.mode, item.size, item.mtime = kind, mode, size, mtime
+            item.uname = item.gname = "root"
+            return item
+        tar.addfile(info("", tarfile.DIRTYPE, 0o755))
+        for path in sorted(directories | set(tree.files) | set(tree.links)):
+            if path in tree.files:
+                tar.addfile(info(path, tarfile.REGTYPE, 0o644, len(tree.files[path])), io.BytesIO(tree.files[path]))
+            elif path in tree.links:
+                item = info(path, tarfile.SYMTYPE, 0o777)
+                item.linkname = tree.links[path]
+                tar.addfile(item)
+            else:
+                tar.addfile(info(path, tarfile.DIRTYPE, 0o755))
+    return out.getvalue()
+
+
+SOS_REPORTS = [("azure-d8ds-v5", "2026-03-14 10:22:31.503211", "kqzwtnb"),
+               ("azure-arm64", "2026-03-15 10:30:05.118420", "pmxhrad")]
+
+
+def build_sos(snaps):
+    import hashlib
+    by_name = {snap.name: snap for snap in snaps}
+    out = Snapshot("sos")
+    for name, taken, suffix in SOS_REPORTS:
+        tree = sos_report_tree(by_name[name], taken, suffix)
+        for path, content in tree.files.items():
+            out.binary(name + "/" + path, content)
+        for path, target in tree.links.items():
+            out.link(name + "/" + path, target)
+        top = "sosreport-host0-%s-%s" % (taken.split(" ")[0], suffix)
+        archive = sos_archive(tree, top)
+        out.binary(name + ".tar.xz", archive)
+        # src: sos 4 writes the archive's digest, alone on a line, to <archive>.sha256
+        out.text(name + ".tar.xz.sha256", hashlib.sha256(archive).hexdigest() + "\n")
+    out.text("PROVENANCE.md", SOS_PROVENANCE)
+    return out
+
+
+SOS_PROVENANCE = """\
+# sos reports — provenance
+
+`azure-d8ds-v5/` and `azure-arm64/` are the machines of the hvctl fixtures of the same names as
+`sos report` (sos %s, Debian 12's `sosreport` package; modelled) would have collected them, as
+the extracted directory; `<name>.tar.xz` is the archive sos writes (one top-level directory
+`sosreport-host0-<date>-<random>/`) and `<name>.tar.xz.sha256` the digest file beside it. Written
+by generate.py (`build_sos`) from the hvctl fixtures' own models: the answers hvctl gives on
+both must agree (tests/SosReportEquivalenceTests), apart from what sos does not collect.
+
+## Where sos puts what hvctl reads
+
+**Not re-read this round**: no search tool was available, so the plugin copy specs and command
+file names below are written from sos 4.x's source as remembered (sos/report/plugins/hyperv.py,
+processor.py, kernel.py, hardware.py, logs.py; sos/report/plugins/__init__.py `_copy_symlink`,
+`_mangle_command`; sos/archive.py `_make_leading_paths`). Check them against sos before relying
+on a detail.
+
+| hvctl reads | sos plugin: copy spec or command | in the report |
+| --- | --- | --- |
+| VMBus devices and channels | hyperv: `/sys/bus/vmbus/devices/*/*` (`*/*`, not `*`, so the links and their targets are taken), `/sys/bus/vmbus/drivers/`; command `lsvmbus -vv` | `sys/bus/vmbus/devices/<guid>` links into `sys/devices/...`, as on the machine |
+| CPU lists | processor: every entry of `/sys/devices/system/cpu` | `sys/devices/system/cpu/` |
+| CPUID | processor: command `cpuid -r` (when the cpuid package is installed; x86) | `sos_commands/processor/cpuid_-r` |
+| `/proc/cpuinfo` | processor | `proc/cpuinfo` (only arm64 here: hvctl reads it only to tell the architecture without uname) |
+| kernel log | kernel: command `dmesg`; logs: `journalctl --no-pager --catalog --boot`, `/var/log/*` | `sos_commands/kernel/dmesg` |
+| kernel release, architecture, host | kernel: command `uname -a` (root_symlink `uname`) | `sos_commands/kernel/uname_-a`, `uname` |
+| `/proc/cmdline`, module parameters, clock source | kernel: `/proc/cmdline`, `/sys/module/*/parameters`, `/sys/module/*/initstate`, `/sys/devices/system/clocksource/clocksource0/*` | same paths |
+| kernel config | kernel: `/boot/config-<release>` | `boot/config-<release>`: here the Hyper-V lines the hvctl fixture holds, not Debian's whole file |
+| `/proc/interrupts`, DMI | hardware: `/proc/interrupts`, `/sys/class/dmi/id/*` (command `dmidecode`) | `proc/interrupts`; `sys/class/dmi/id` link and `sys/devices/virtual/dmi/id/*`, root-only serials included (sos runs as root; values modelled) |
+| sos itself | `version.txt` (`sosreport: <version>`), `sos_reports/manifest.json` (`version`, `start_time` as Python's `str(datetime)`), `sos_logs/sos.log` | same |
+
+## Left out on purpose
+
+- What sos never collects and hvctl would read: synthetic MSRs (no plugin reads `/dev/cpu/N/msr`)
+  and the KVP pools (`/var/lib/hyperv/.kvp_pool_*`; the hyperv plugin does not copy them). hvctl
+  reports both as not captured.
+- Output hvctl does not read, which a real report holds: `lsvmbus -vv`, `cpuid` (decoded),
+  `dmidecode`, `lsmod`, `sos_reports/sos.{txt,html,json}`, every other plugin's files.
+- `dmesg` here is the hvctl fixture's `kernel.log`: the Hyper-V lines of the boot, not the whole
+  ring buffer.
+""" % SOS_VERSION
+
+
+# ============================================================================================
 # main
 # ============================================================================================
 
@@ -3195,7 +3384,7 @@ def build_all():
         snap, _h, per_cpu = make()
         snap.text("PROVENANCE.md", provenance(snap.name, per_cpu, snap))
         snaps.append(snap)
-    return snaps
+    return snaps + [build_sos(snaps)]
 
 
 def check(snaps):

@@ -49,7 +49,8 @@ enum MSRFacts {
             return skip(
                 "\(name) is not granted to this partition (\(reading.msr?.gate?.description ?? "?"))", .notApplicable)
         case .unsafe(let why): return skip("\(name) is never read: \(why)", .notApplicable)
-        case .failed(.absent): return skip("\(name) was not captured (no msr/cpu0.txt entry)", .unavailable)
+        case .failed(.absent):
+            return skip("\(name) was not captured (the capture holds no value for CPU 0)", .unavailable)
         case .failed(let failure):
             let hint = reading.errorCode.flatMap(MSRDiagnostics.hint).map { " (hint: \($0))" } ?? ""
             return skip(

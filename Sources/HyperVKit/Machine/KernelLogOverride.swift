@@ -29,6 +29,12 @@ public struct KernelLogOverride: Machine {
     public var kernelRelease: String? { base.kernelRelease }
     public var isCapture: Bool { base.isCapture }
     public var capturedRegisterCPUs: [Int]? { base.capturedRegisterCPUs }
+    /// The base's capture, its kernel log now this file.
+    public var capture: CaptureDescription? {
+        guard var capture = base.capture else { return nil }
+        capture.kernelLog = logPath + " (--kernel-log)"
+        return capture
+    }
 
     public func file(at path: String) -> Result<[UInt8], ReadFailure> { base.file(at: path) }
     public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> { base.attributeBytes(at: path) }

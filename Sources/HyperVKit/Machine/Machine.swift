@@ -58,12 +58,15 @@ public protocol Machine: Sendable {
     /// for a live machine, where registers are read from whatever CPU is asked. A source of the CPU
     /// list when sysfs was not captured (issue 13).
     var capturedRegisterCPUs: [Int]? { get }
+    /// What kind of capture this is (issue 17); nil for a live machine.
+    var capture: CaptureDescription? { get }
 }
 
 extension Machine {
     public var isCapture: Bool { false }
     public var kind: String { "machine" }
     public var capturedRegisterCPUs: [Int]? { nil }
+    public var capture: CaptureDescription? { nil }
 
     public func attributeBytes(at path: String) -> Result<[UInt8], ReadFailure> {
         file(at: path)

@@ -1,12 +1,16 @@
 import Synchronization
 
-/// A captured machine: a snapshot directory, or a `.tar.gz` of one unpacked into a private temporary
-/// directory (docs/snapshot-format.md). The file faces are the same `RootFileReader` the live machine
-/// uses; CPUID, MSRs and the kernel log come from `cpuid.txt`, `msr/cpuN.txt` and `kernel.log`.
+/// A captured machine: a snapshot directory or a sos report, or an archive of either unpacked into a
+/// private temporary directory (docs/snapshot-format.md). The file faces are the same
+/// `RootFileReader` the live machine uses; CPUID, MSRs and the kernel log come from `cpuid.txt`,
+/// `msr/cpuN.txt` and `kernel.log`, or for a sos report from its command output (`SosReport`).
 public final class SnapshotMachine: Machine {
+    /// The snapshot's manifest; for a sos report, one made from what sos says of itself.
     public let manifest: SnapshotManifest
-    public let origin: String
-    public var kind: String { "snapshot" }
+    /// Set when the capture is a sos report rather than an hvctl snapshot.
+    public let sosReport: SosReport?
+    public var origin: String { kind + " " + path }
+    public var kind: String { sosReport == nil ? "snapshot" : "sos report" }
     /// The path the user gave (directory or tarball), for messages.
     public let path: String
     /// The directory the snapshot is read from (the unpacked copy for a tarball).
@@ -20,6 +24,8 @@ public final class SnapshotMachine: Machine {
     private let unpacked: TemporaryDirectory?
     /// The manifest's unreadable and skipped files by directory (snapshot-relative): directory → names.
     private let unreadableNames: [String: [String]]
+    /// `cpuid.txt`, or a sos report's `cpuid -r` output.
+    private let cpuidFile: String
 
     /// The kernel log is read whole; a dmesg buffer is at most 32 MiB (CONFIG_LOG_BUF_SHIFT ≤ 25).
     public static let kernelLogLimit = 64 << 20
@@ -47,6 +53,23 @@ public final class SnapshotMachine: Machine {
             failure: .invalid("not a snapshot"))
     }
 
+    /// The file the kernel log was read from, snapshot-relative (`kernel.log`,
+    /// `sos_commands/kernel/dmesg`); nil when the capture holds none.
+    public var kernelLogSource: String? {
+        guard sosReport != nil else {
+            if case .failure(.absent) = reader.file(at: "/" + SnapshotLayout.kernelLog, limit: 1) { return nil }
+            return SnapshotLayout.kernelLog
+        }
+        return SosReport.kernelLog(reader, limit: 1).map(\.source)
+    }
+
+    public var capture: CaptureDescription? {
+        CaptureDescription(
+            kind: sosReport == nil ? .hvctlSnapshot : .sosReport, tool: manifest.tool, host: sosReport?.hostName,
+            takenAt: manifest.createdAt, kernelLog: kernelLogSource,
+            neverCaptured: sosReport == nil ? [] : SosReport.neverCaptured)
+    }
+
     /// Opens a snapshot directory or tarball. Errors name the path and say what is wrong.
     public init(path: String) throws(SnapshotError) {
         var root = path
@@ -63,16 +86,31 @@ public final class SnapshotMachine: Machine {
         } catch {
             throw SnapshotError(path: path, message: "cannot open snapshot \(path): \(error)", failure: error)
         }
-        // A tarball made by `tar czf x.tar.gz dir/` holds one top-level directory: look inside it.
+        // A tarball made by `tar czf x.tar.gz dir/` holds one top-level directory, as does every
+        // sos archive (`sosreport-<host>-<date>-<random>/`): look inside it.
         var effective = reader
-        if case .failure(.absent) = reader.file(at: "/" + SnapshotManifest.fileName),
-            case .success(let entries) = reader.directory(at: "/"), entries.count == 1,
-            let inner = try? RootFileReader(root: root + "/" + entries[0]),
-            case .success = inner.file(at: "/" + SnapshotManifest.fileName)
+        if !Self.isCapture(reader), case .success(let entries) = reader.directory(at: "/"), entries.count == 1,
+            let inner = try? RootFileReader(root: root + "/" + entries[0]), Self.isCapture(inner)
         {
             effective = inner
             root += "/" + entries[0]
         }
+        self.path = path
+        self.rootPath = root
+        self.reader = effective
+        self.unpacked = unpacked
+        if case .failure(.absent) = effective.file(at: "/" + SnapshotManifest.fileName, limit: 1),
+            SosReport.isSosReport(effective)
+        {
+            let sos = try SosReport.read(effective, path: path)
+            self.sosReport = sos
+            self.manifest = sos.manifest
+            self.unreadableNames = [:]
+            self.cpuidFile = SosReport.cpuid
+            return
+        }
+        self.sosReport = nil
+        self.cpuidFile = SnapshotLayout.cpuid
         let manifestPath = path + "/" + SnapshotManifest.fileName
         let manifest: SnapshotManifest
         switch effective.file(at: "/" + SnapshotManifest.fileName, limit: 1 << 20).flatMap(SnapshotManifest.decode) {
@@ -80,7 +118,9 @@ public final class SnapshotMachine: Machine {
         case .failure(.absent):
             throw SnapshotError(
                 path: manifestPath,
-                message: "\(path) is not an hvctl snapshot: \(SnapshotManifest.fileName) is missing",
+                message:
+                    "\(path) is not an hvctl snapshot (\(SnapshotManifest.fileName) is missing) nor a sos report "
+                    + "(no sos_commands/ beside sos_reports/ or sos_logs/)",
                 failure: .absent)
         case .failure(let failure):
             throw SnapshotError(
@@ -89,23 +129,26 @@ public final class SnapshotMachine: Machine {
         self.manifest = manifest
         self.unreadableNames = SnapshotMachine.namesByDirectory(
             Array((manifest.unreadable ?? [:]).keys) + Array((manifest.skipped ?? [:]).keys))
-        self.origin = "snapshot \(path)"
-        self.path = path
-        self.rootPath = root
-        self.reader = effective
-        self.unpacked = unpacked
+    }
+
+    /// An hvctl snapshot (its manifest is there) or a sos report (its layout is).
+    private static func isCapture(_ reader: RootFileReader) -> Bool {
+        if case .failure(.absent) = reader.file(at: "/" + SnapshotManifest.fileName, limit: 1) {
+            return SosReport.isSosReport(reader)
+        }
+        return true
     }
 
     private var cpuidDump: Result<CPUIDDump, ReadFailure> {
         parsedCPUID.withLock { parsed in
             if let parsed { return parsed }
-            let result = reader.file(at: "/" + SnapshotLayout.cpuid).flatMap {
+            let result = reader.file(at: "/" + cpuidFile).flatMap {
                 bytes -> Result<CPUIDDump, ReadFailure> in
                 guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
                     return .failure(.invalid("binary content where text was expected"))
                 }
                 return CPUIDDump.parse(text)
-            }.mapError { SnapshotMachine.naming(path + "/" + SnapshotLayout.cpuid, $0) }
+            }.mapError { SnapshotMachine.naming(path + "/" + cpuidFile, $0) }
             parsed = result
             return result
         }
@@ -184,6 +227,12 @@ public final class SnapshotMachine: Machine {
     }
 
     public func kernelLog() -> Result<[String], ReadFailure> {
+        if sosReport != nil {
+            guard let (source, lines) = SosReport.kernelLog(reader, limit: SnapshotMachine.kernelLogLimit) else {
+                return .failure(.absent)
+            }
+            return lines.mapError { SnapshotMachine.naming(path + "/" + source, $0) }
+        }
         if let failure = recordedFailure("/" + SnapshotLayout.kernelLog) { return .failure(failure) }
         return reader.file(at: "/" + SnapshotLayout.kernelLog, limit: SnapshotMachine.kernelLogLimit).flatMap(
             KernelLogText.lines

@@ -60,6 +60,8 @@ public struct InfoReport: Sendable, Encodable {
     public var hostKVP: HostKVP?
     /// What `hvctl kernel` reports, for the one `Kernel support` line.
     public var kernelSupport: KernelSupportReport?
+    /// What the machine was captured as (snapshot or sos report); nil for a live machine.
+    public var capture: CaptureDescription?
     public var diagnostics: [Diagnostic]
 
     enum CodingKeys: String, CodingKey {
@@ -69,6 +71,7 @@ public struct InfoReport: Sendable, Encodable {
         case cpus, clocksource, vmbus
         case hostKVP = "host_kvp"
         case kernelSupport = "kernel_support"
+        case capture
         case diagnostics
     }
 
@@ -96,6 +99,7 @@ public struct InfoReport: Sendable, Encodable {
         try container.encode(vmbus, forKey: .vmbus)
         try container.encode(hostKVP, forKey: .hostKVP)
         try container.encode(kernelSupport.map(KernelSupportSummary.init), forKey: .kernelSupport)
+        try container.encode(capture, forKey: .capture)
         try container.encode(diagnostics, forKey: .diagnostics)
     }
 }

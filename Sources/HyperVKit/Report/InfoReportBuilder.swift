@@ -37,7 +37,8 @@ public enum InfoReportBuilder {
             features: features, identity: identity, environment: environment, generation: generation,
             kernelRelease: machine.kernelRelease,
             cpus: InfoReport.CPUs(topology: topology, phantom: topology.phantom.flatMap { $0.isEmpty ? nil : $0 }),
-            clocksource: clock, vmbus: vmbus, hostKVP: kvp, kernelSupport: kernelSupport, diagnostics: diagnostics)
+            clocksource: clock, vmbus: vmbus, hostKVP: kvp, kernelSupport: kernelSupport, capture: machine.capture,
+            diagnostics: diagnostics)
     }
 
     /// The identity from every source (`HypervisorIdentity.conclude`), with what was read already.

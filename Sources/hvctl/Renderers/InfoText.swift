@@ -48,6 +48,7 @@ struct InfoText {
         }
         if let kvp = report.hostKVP { block.add("Host says", hostSays(kvp)) }
         if let source = report.features?.source { block.add("Source", source == .cpuid ? "CPUID" : "kernel log") }
+        if let capture = report.capture { block.add("Captured", capture.summary) }
         return block.render(color: color)
     }
 

@@ -20,6 +20,7 @@ final class RecordingMachine: Machine {
     var kernelRelease: String? { base.kernelRelease }
     var isCapture: Bool { base.isCapture }
     var capturedRegisterCPUs: [Int]? { base.capturedRegisterCPUs }
+    var capture: CaptureDescription? { base.capture }
 
     func file(at path: String) -> Result<[UInt8], ReadFailure> {
         note(path)
